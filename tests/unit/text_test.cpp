@@ -1,0 +1,79 @@
+#include <gtest/gtest.h>
+
+#include "report.hpp"
+#include "text.hpp"
+#include "txt_input.hpp"
+
+namespace mtasts::detail {
+namespace {
+
+TEST(TextIndex, CountsUtf16UnitsAndLines) {
+  // "é" is 2 bytes / 1 unit; "😀" is 4 bytes / 2 units.
+  const std::string s = "a\xC3\xA9\n\xF0\x9F\x98\x80x\r\ny\rz";
+  const text_index idx(s);
+  EXPECT_EQ(idx.at(0).utf16, 0u);
+  EXPECT_EQ(idx.at(3).utf16, 2u);  // the LF
+  const auto x = idx.at(8);        // 'x' after the emoji
+  EXPECT_EQ(x.line, 2u);
+  EXPECT_EQ(x.column, 3u);
+  EXPECT_EQ(x.utf16, 5u);
+  const auto y = idx.at(11);
+  EXPECT_EQ(y.line, 3u);
+  EXPECT_EQ(y.column, 1u);
+  const auto z = idx.at(13);  // after a lone CR
+  EXPECT_EQ(z.line, 4u);
+  EXPECT_EQ(z.column, 1u);
+}
+
+TEST(TextIndex, InvalidBytesCountOneUnitPerMaximalSubpart) {
+  // E2 82 is a truncated 3-byte sequence: one U+FFFD, then 'a'.
+  const std::string s = "\xE2\x82" "a\xFF" "b";
+  const text_index idx(s);
+  EXPECT_EQ(idx.at(2).utf16, 1u);
+  EXPECT_EQ(idx.at(4).utf16, 3u);
+}
+
+TEST(Visible, EscapesControlsAndInvisibleCharacters) {
+  EXPECT_EQ(visible("a\tb\r\n"), "a\\tb\\r\\n");
+  EXPECT_EQ(visible("x\xC2\xA0y"), "x\\u00A0y");
+  EXPECT_EQ(visible("\xFF"), "\\xFF");
+  EXPECT_EQ(visible("abcdef", 3), "abc\xE2\x80\xA6");
+}
+
+TEST(TxtInput, DecodesQuotedStringsWithoutSeparator) {
+  const auto t = decode_txt_input(R"("v=STSv1; id=2024" "0115")");
+  EXPECT_EQ(t.text, "v=STSv1; id=20240115");
+  EXPECT_EQ(t.strings, 2u);
+  ASSERT_EQ(t.map.size(), t.text.size() + 1);
+  EXPECT_EQ(t.map[0], 1u);
+  EXPECT_EQ(t.map[16], 20u);  // '0' of the second string
+}
+
+TEST(TxtInput, DecodesZoneLineAndOwner) {
+  const auto t = decode_txt_input("_mta-sts.Example.com. 300 IN TXT \"v=STSv1; id=1\"");
+  EXPECT_EQ(t.text, "v=STSv1; id=1");
+  EXPECT_EQ(t.owner, "_mta-sts.example.com");
+  EXPECT_EQ(t.owner_start, 0u);
+  EXPECT_EQ(t.owner_end, 21u);
+}
+
+TEST(TxtInput, DecodesEscapes) {
+  EXPECT_EQ(decode_txt_data(R"("a\"b" "c\\d" "\059")"), "a\"bc\\d;");
+  EXPECT_EQ(decode_txt_data(R"("v=DKIM1; p=MIIB""IjAN")"), "v=DKIM1; p=MIIBIjAN");
+  EXPECT_EQ(decode_txt_data(R"(v=spf1 include:a "b" -all)"), R"(v=spf1 include:a "b" -all)");
+  EXPECT_EQ(decode_txt_data(R"("")"), "");
+}
+
+TEST(TxtInput, KeepsMalformedPresentationAsIs) {
+  EXPECT_EQ(decode_txt_input("\"v=STSv1; id=1").text, "\"v=STSv1; id=1");
+  EXPECT_EQ(decode_txt_input("v=STSv1; id=1").text, "v=STSv1; id=1");
+  EXPECT_TRUE(decode_txt_input("v=STSv1; id=1").map.empty());
+}
+
+TEST(Render, SubstitutesPlaceholders) {
+  EXPECT_EQ(render("a {0} b {1} {0}", {"x", "y"}), "a x b y x");
+  EXPECT_EQ(render("{2}", {"x"}), "");
+}
+
+}  // namespace
+}  // namespace mtasts::detail
