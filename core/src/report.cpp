@@ -21,9 +21,9 @@ std::string_view to_string(severity s) noexcept {
 
 namespace detail {
 namespace {
-constexpr severity E = severity::error;
-constexpr severity W = severity::warning;
-constexpr severity I = severity::info;
+[[maybe_unused]] constexpr severity E = severity::error;
+[[maybe_unused]] constexpr severity W = severity::warning;
+[[maybe_unused]] constexpr severity I = severity::info;
 
 constexpr std::array<message_entry, static_cast<std::size_t>(msg::count_)> kCatalogue{{
 #define MSG(id, code, sev, ref, en, en_hint, fr, fr_hint) \

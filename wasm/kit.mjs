@@ -1,0 +1,140 @@
+// @ts-check
+// MTA-STS Kit — the JS module over the WebAssembly core. Works in browsers
+// and in Node ≥ 20 with no arguments: `const kit = await loadKit();`.
+// The C++ core judges; this file only moves strings and bytes in and JSON out.
+import createMtastsCore from './mtasts-core.mjs';
+
+/** @typedef {import('./kit').Kit} Kit */
+/** @typedef {import('./kit').Result<any>} Result */
+
+const LANGS = new Set(['en', 'fr']);
+const SPECS = new Set(['rfc7489', 'rfc9989']);
+
+/** @type {Promise<Kit> | undefined} */
+let memo;
+
+const isNode =
+  typeof process === 'object' && process !== null && typeof process.versions?.node === 'string' &&
+  typeof window === 'undefined';
+
+/** @returns {Promise<Record<string, unknown>>} */
+async function moduleArgs() {
+  if (!isNode) return {};
+  // Node's fetch cannot load file: URLs, so hand the bytes to the factory.
+  const { readFile } = await import('node:fs/promises');
+  const wasmBinary = await readFile(new URL('./mtasts-core.wasm', import.meta.url));
+  return { wasmBinary };
+}
+
+/**
+ * @param {unknown} lang
+ * @returns {string}
+ */
+function checkLang(lang) {
+  if (lang === undefined) return 'en';
+  if (typeof lang !== 'string' || !LANGS.has(lang)) {
+    throw new TypeError(`lang must be 'en' or 'fr', got ${JSON.stringify(lang)}`);
+  }
+  return lang;
+}
+
+/**
+ * An RRset is an array of records, each an array of character-strings.
+ * @param {unknown} input
+ * @returns {input is string[][]}
+ */
+function isRrset(input) {
+  return (
+    Array.isArray(input) &&
+    input.every((rr) => Array.isArray(rr) && rr.every((s) => typeof s === 'string'))
+  );
+}
+
+/**
+ * @param {string} what
+ * @param {unknown} input
+ */
+function badInput(what, input) {
+  const got = input === null ? 'null' : Array.isArray(input) ? 'a malformed array' : typeof input;
+  return new TypeError(`${what}: expected a string or an array of records (string[][]), got ${got}`);
+}
+
+/**
+ * @param {any} core
+ * @returns {Kit}
+ */
+function makeKit(core) {
+  /** @param {string} json */
+  const parse = (json) => /** @type {Result} */ (JSON.parse(json));
+
+  /**
+   * @param {string} what
+   * @param {string} textFn
+   * @param {string} rrsetFn
+   */
+  const txtValidator =
+    (what, textFn, rrsetFn) =>
+    /**
+     * @param {unknown} input
+     * @param {{lang?: string, spec?: string}} [opts]
+     * @param {string[]} [extra]
+     */
+    (input, opts = {}, extra = []) => {
+      const lang = checkLang(opts.lang);
+      if (typeof input === 'string') return parse(core[textFn](input, lang, ...extra));
+      if (isRrset(input)) return parse(core[rrsetFn](JSON.stringify(input), lang, ...extra));
+      throw badInput(what, input);
+    };
+
+  const sts = txtValidator('validateStsRecord', 'stsRecordText', 'stsRecordRrset');
+  const tlsrpt = txtValidator('validateTlsRptRecord', 'tlsRptText', 'tlsRptRrset');
+  const dmarc = txtValidator('validateDmarcRecord', 'dmarcText', 'dmarcRrset');
+
+  return Object.freeze({
+    version: String(core.version()),
+    validateStsRecord: (input, opts) => sts(input, opts),
+    validateTlsRptRecord: (input, opts) => tlsrpt(input, opts),
+    validateDmarcRecord(input, opts = {}) {
+      const spec = opts.spec ?? 'rfc7489';
+      if (!SPECS.has(spec)) {
+        throw new TypeError(`spec must be 'rfc7489' or 'rfc9989', got ${JSON.stringify(spec)}`);
+      }
+      return dmarc(input, opts, [spec]);
+    },
+    validatePolicy(input, opts = {}) {
+      const lang = checkLang(opts.lang);
+      if (typeof input === 'string') return parse(core.policyBytes(input, lang));
+      if (input instanceof Uint8Array) return parse(core.policyBytes(input, lang));
+      if (input instanceof ArrayBuffer) return parse(core.policyBytes(new Uint8Array(input), lang));
+      const got = input === null ? 'null' : typeof input;
+      throw new TypeError(`validatePolicy: expected a string or a Uint8Array, got ${got}`);
+    },
+    mxPatternMatches(pattern, host) {
+      if (typeof pattern !== 'string' || typeof host !== 'string') {
+        throw new TypeError('mxPatternMatches: pattern and host must be strings');
+      }
+      return Boolean(core.mxPatternMatches(pattern, host));
+    },
+    detectFormat(text) {
+      if (typeof text !== 'string') throw new TypeError('detectFormat: text must be a string');
+      return /** @type {any} */ (String(core.detectFormat(text)));
+    },
+  });
+}
+
+/**
+ * Loads the WebAssembly core once and returns the kit (memoized).
+ * @returns {Promise<Kit>}
+ */
+export function loadKit() {
+  memo ??= moduleArgs()
+    .then((args) => createMtastsCore(args))
+    .then(makeKit)
+    .catch((err) => {
+      memo = undefined; // a failed load (e.g. offline) may be retried
+      throw err;
+    });
+  return memo;
+}
+
+export default loadKit;
