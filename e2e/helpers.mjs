@@ -1,0 +1,83 @@
+// @ts-check
+// Shared steps for the validator specs: open the page the way a user does and
+// read what the page shows.
+
+import { expect } from '@playwright/test';
+
+/** @typedef {import('@playwright/test').Page} Page */
+
+/**
+ * Opens the validator on a clean slate and waits until the kit is loaded.
+ * @param {Page} page
+ * @param {{ keepStorage?: boolean }} [options]
+ */
+export async function openValidator(page, options = {}) {
+  await page.goto('/');
+  if (!options.keepStorage) {
+    await page.evaluate(() => localStorage.clear());
+    await page.reload();
+  }
+  await expect(page.locator('html')).toHaveAttribute('data-kit', 'ready');
+}
+
+/** @param {Page} page */
+export function textBox(page) {
+  return page.locator('#input');
+}
+
+/** @param {Page} page */
+export function summary(page) {
+  return page.locator('#summary');
+}
+
+/**
+ * The rule codes listed in the diagnostics panel, in order.
+ * @param {Page} page
+ * @returns {Promise<string[]>}
+ */
+export async function listedCodes(page) {
+  return page.locator('#diag-list .diag-code').allTextContents();
+}
+
+/**
+ * The list item of the first diagnostic with that code.
+ * @param {Page} page
+ * @param {string} code
+ */
+export function diagnostic(page, code) {
+  return page.locator(`#diag-list li[data-code="${code}"]`).first();
+}
+
+/**
+ * Highlight marks (in the mirror behind the text box) whose text is exactly `text`.
+ * @param {Page} page
+ * @param {string} text
+ */
+export function markOver(page, text) {
+  return page.locator('#mirror mark').filter({ hasText: new RegExp(`^${escapeRegExp(text)}$`) });
+}
+
+/**
+ * Clicks an example button by its accessible name, e.g. "Broken MTA-STS policy".
+ * @param {Page} page
+ * @param {string} name
+ */
+export async function loadExample(page, name) {
+  await page.getByRole('button', { name, exact: true }).click();
+}
+
+/**
+ * The text currently selected in the text box.
+ * @param {Page} page
+ */
+export async function selectedText(page) {
+  return page.locator('#input').evaluate((el) => {
+    const ta = /** @type {HTMLTextAreaElement} */ (el);
+    return ta.value.slice(ta.selectionStart, ta.selectionEnd);
+  });
+}
+
+/** @param {string} s */
+export function escapeRegExp(s) {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

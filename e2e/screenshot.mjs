@@ -1,0 +1,50 @@
+// @ts-check
+// Takes screenshots of the validator in English and French with Debian's
+// headless Chromium, with the broken policy example loaded:
+//   node e2e/screenshot.mjs [--root build/site] [--out docs] [--scheme light|dark] [--width 1280]
+// writes <out>/screenshot-en.png and <out>/screenshot-fr.png.
+
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { chromium } from '@playwright/test';
+import { createStaticServer } from './static-server.mjs';
+
+const args = process.argv.slice(2);
+const arg = (/** @type {string} */ name, /** @type {string} */ fallback) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 && args[i + 1] ? args[i + 1] : fallback;
+};
+const root = arg('root', 'build/site');
+const out = arg('out', 'docs');
+const scheme = /** @type {'light' | 'dark'} */ (arg('scheme', 'light'));
+const width = Number(arg('width', '1280'));
+const example = arg('example', 'example-policy-broken');
+const suffix = arg('suffix', '');
+
+const server = createStaticServer({ root });
+await new Promise((done) => server.listen(0, '127.0.0.1', () => done(undefined)));
+const address = server.address();
+const port = address && typeof address === 'object' ? address.port : 0;
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' });
+try {
+  await mkdir(out, { recursive: true });
+  for (const lang of ['en', 'fr']) {
+    const context = await browser.newContext({
+      locale: lang === 'fr' ? 'fr-FR' : 'en-US',
+      colorScheme: scheme,
+      viewport: { width, height: 900 },
+      deviceScaleFactor: 1,
+    });
+    const page = await context.newPage();
+    await page.goto(`http://127.0.0.1:${port}/`);
+    await page.locator(`#${example}`).click();
+    await page.locator('#diag-list li').first().waitFor();
+    const file = join(out, `screenshot-${lang}${suffix}.png`);
+    await page.screenshot({ path: file, fullPage: true });
+    console.log(`wrote ${file}`);
+    await context.close();
+  }
+} finally {
+  await browser.close();
+  server.close();
+}

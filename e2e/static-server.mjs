@@ -1,0 +1,134 @@
+// @ts-check
+// A tiny static file server for the built site (build/site): correct MIME
+// types (.wasm as application/wasm, .mjs as text/javascript), the same
+// Content-Security-Policy as the page's <meta>, no directory listings, no
+// paths outside the root. Used by Playwright's webServer and by `npm start`.
+//
+//   node e2e/static-server.mjs --root build/site --port 4173 [--host 127.0.0.1]
+
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import { extname, join, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The policy of site/index.html's <meta http-equiv="Content-Security-Policy">. */
+export const contentSecurityPolicy = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+/** @type {Record<string, string>} */
+export const mimeTypes = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.webmanifest': 'application/manifest+json; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+  '.md': 'text/plain; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+};
+
+/** @type {Record<string, string>} */
+const securityHeaders = {
+  'Content-Security-Policy': contentSecurityPolicy,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cache-Control': 'no-cache',
+};
+
+/**
+ * @param {{ root: string }} options
+ * @returns {import('node:http').Server}
+ */
+export function createStaticServer({ root }) {
+  const base = resolve(root);
+  return createServer(async (req, res) => {
+    const send = (/** @type {number} */ status, /** @type {string} */ text) => {
+      res.writeHead(status, { ...securityHeaders, 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end(req.method === 'HEAD' ? undefined : text);
+    };
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.setHeader('Allow', 'GET, HEAD');
+      return send(405, 'Method Not Allowed\n');
+    }
+    let pathname;
+    try {
+      pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
+    } catch {
+      return send(400, 'Bad Request\n');
+    }
+    if (pathname.includes('\0')) return send(400, 'Bad Request\n');
+    let file = resolve(join(base, pathname));
+    if (file !== base && !file.startsWith(base + sep)) return send(404, 'Not Found\n');
+    try {
+      let info = await stat(file);
+      if (info.isDirectory()) {
+        if (!pathname.endsWith('/')) {
+          res.writeHead(301, { ...securityHeaders, Location: `${pathname}/` });
+          return res.end();
+        }
+        file = join(file, 'index.html');
+        info = await stat(file);
+      }
+      if (!info.isFile()) return send(404, 'Not Found\n');
+      res.writeHead(200, {
+        ...securityHeaders,
+        'Content-Type': mimeTypes[extname(file).toLowerCase()] ?? 'application/octet-stream',
+        'Content-Length': info.size,
+      });
+      if (req.method === 'HEAD') return res.end();
+      createReadStream(file)
+        .on('error', () => res.destroy())
+        .pipe(res);
+    } catch {
+      send(404, 'Not Found\n');
+    }
+  });
+}
+
+/**
+ * @param {string[]} argv
+ * @returns {{ root: string, port: number, host: string }}
+ */
+export function parseArgs(argv) {
+  const options = { root: 'build/site', port: 4173, host: '127.0.0.1' };
+  for (let i = 0; i < argv.length; i++) {
+    const [flag, inline] = argv[i].split('=', 2);
+    const value = () => inline ?? argv[++i];
+    if (flag === '--root') options.root = value();
+    else if (flag === '--port') options.port = Number(value());
+    else if (flag === '--host') options.host = value();
+    else throw new Error(`unknown argument ${argv[i]} (use --root DIR --port N [--host ADDR])`);
+  }
+  if (!Number.isInteger(options.port) || options.port < 0 || options.port > 65535) {
+    throw new Error(`invalid --port ${options.port}`);
+  }
+  return options;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const { root, port, host } = parseArgs(process.argv.slice(2));
+  const server = createStaticServer({ root });
+  server.listen(port, host, () => {
+    const address = server.address();
+    const actual = address && typeof address === 'object' ? address.port : port;
+    console.log(`Serving ${resolve(root)} at http://${host}:${actual}/`);
+  });
+  const stop = () => server.close(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}

@@ -1,0 +1,103 @@
+// @ts-check
+// The page's side of validation-worker.js. Validation requests are "latest
+// wins": while one runs, newer ones replace each other and only the last is
+// sent; superseded calls resolve to null.
+
+/** @typedef {import('./samples.js').Format} Format */
+/** @typedef {import('./validator-view.js').Result} Result */
+/**
+ * @typedef {{ choice: Format | 'auto', text: string, bytes?: Uint8Array, lang: string,
+ *   spec: 'rfc7489' | 'rfc9989' }} ValidateJob
+ */
+/** @typedef {{ format: Format | 'unknown', result: Result | null }} ValidateReply */
+
+/**
+ * @template T
+ * @typedef {{ message: any, resolve: (value: T | null) => void, reject: (error: Error) => void }} Pending
+ */
+
+export class ValidatorClient {
+  /** @param {URL | string} workerUrl */
+  constructor(workerUrl) {
+    this.worker = new Worker(workerUrl, { type: 'module' });
+    this.nextId = 1;
+    /** @type {Map<number, Pending<any>>} */
+    this.inFlight = new Map();
+    /** @type {Record<string, Pending<any> | undefined>} queued request per kind, latest wins */
+    this.queued = {};
+    /** @type {Record<string, boolean>} */
+    this.busy = {};
+    /** @type {Promise<string>} resolves to the kit version */
+    this.ready = new Promise((resolve, reject) => {
+      this.worker.addEventListener('error', (event) => reject(new Error(event.message || 'worker error')));
+      this.worker.addEventListener('message', (event) => {
+        const data = event.data;
+        if (data.type === 'ready') return resolve(String(data.version));
+        if (data.type === 'failed') return reject(new Error(data.error));
+        this.settle(data);
+      });
+    });
+  }
+
+  /**
+   * @param {ValidateJob} job
+   * @returns {Promise<ValidateReply | null>} null when a newer job superseded this one
+   */
+  validate(job) {
+    return this.request('validate', { type: 'validate', ...job });
+  }
+
+  /**
+   * @param {string[]} patterns
+   * @param {string} host
+   * @returns {Promise<{ match: string | null } | null>}
+   */
+  matchMx(patterns, host) {
+    return this.request('mx', { type: 'mx', patterns, host });
+  }
+
+  /**
+   * @param {string} kind
+   * @param {Record<string, unknown>} message
+   * @returns {Promise<any>}
+   */
+  request(kind, message) {
+    return new Promise((resolve, reject) => {
+      this.queued[kind]?.resolve(null);
+      this.queued[kind] = { message, resolve, reject };
+      this.pump(kind);
+    });
+  }
+
+  /** @param {string} kind */
+  pump(kind) {
+    const next = this.queued[kind];
+    if (this.busy[kind] || !next) return;
+    this.queued[kind] = undefined;
+    this.busy[kind] = true;
+    const id = this.nextId++;
+    this.inFlight.set(id, {
+      ...next,
+      resolve: (value) => {
+        this.busy[kind] = false;
+        next.resolve(value);
+        this.pump(kind);
+      },
+      reject: (error) => {
+        this.busy[kind] = false;
+        next.reject(error);
+        this.pump(kind);
+      },
+    });
+    this.worker.postMessage({ ...next.message, id });
+  }
+
+  /** @param {any} data */
+  settle(data) {
+    const pending = this.inFlight.get(data.id);
+    if (!pending) return;
+    this.inFlight.delete(data.id);
+    if (data.error !== undefined) pending.reject(new Error(data.error));
+    else pending.resolve(data);
+  }
+}
