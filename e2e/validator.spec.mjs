@@ -77,13 +77,15 @@ test.describe('examples', () => {
       await expect(page.locator('#format-status')).toHaveText(`Detected: ${example.format}`);
       await expect(summary(page)).toContainText(`${example.format} — invalid:`);
       await expect.poll(() => listedCodes(page)).toEqual(expect.arrayContaining(example.codes));
+      // Several distinct problems, each with its own rule code.
+      expect(new Set(await listedCodes(page)).size).toBeGreaterThanOrEqual(4);
       await expect(markOver(page, example.marked).first()).toBeVisible();
       // Each listed diagnostic shows severity as a word and an icon, a message and an RFC link.
       const first = page.locator('#diag-list li').first();
       await expect(first.locator('.badge')).toHaveText(/Error|Warning|Info/);
       await expect(first.locator('.badge svg')).toHaveCount(1);
       await expect(first.locator('.diag-message')).not.toBeEmpty();
-      await expect(first.locator('.diag-ref a')).toHaveAttribute(
+      await expect(first.locator('.diag-ref a').first()).toHaveAttribute(
         'href',
         /^https:\/\/www\.rfc-editor\.org\/rfc\/rfc\d+(#(section|appendix)-[\dA-Z.]+)?$/,
       );
@@ -381,6 +383,17 @@ test.describe('safety', () => {
     expect(frameDelay).toBeLessThan(1000);
     expect(Date.now() - started).toBeLessThan(5000);
     await expect(textBox(page)).toHaveValue(big + 'x');
+    // Only the lines near the view are laid out behind the text box at first;
+    // scrolling to the end extends the highlight layer to the whole text.
+    await textBox(page).evaluate((el) => {
+      el.scrollTop = el.scrollHeight;
+    });
+    await expect
+      .poll(() => page.locator('#mirror').evaluate((m) => m.textContent?.length ?? 0))
+      .toBeGreaterThanOrEqual(big.length + 1);
+    await expect(diagnostic(page, 'STS-POL-033')).toBeVisible();
+    await diagnostic(page, 'STS-POL-033').locator('.diag-locate').click();
+    expect(await selectedText(page)).toBe((big + 'x').slice(65536));
   });
 });
 

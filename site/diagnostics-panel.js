@@ -3,8 +3,9 @@
 // message, the hint, the position (a button that selects the span in the text)
 // and a link to the RFC section.
 
+import { mostSevere } from './highlight.js';
 import { severityIcon } from './icons.js';
-import { rfcUrl } from './rfc-link.js';
+import { refLinks } from './rfc-link.js';
 
 /** @typedef {import('./i18n.js').I18n} I18n */
 /**
@@ -41,7 +42,7 @@ export class DiagnosticsPanel {
   render(diagnostics) {
     const t = this.i18n.t.bind(this.i18n);
     this.root.hidden = diagnostics.length === 0;
-    this.list.replaceChildren(...diagnostics.slice(0, maxListed).map((d) => this.item(d)));
+    this.list.replaceChildren(...mostSevere(diagnostics, maxListed).map((d) => this.item(d)));
     const hidden = diagnostics.length - maxListed;
     this.more.hidden = hidden <= 0;
     this.more.textContent = hidden > 0 ? t('diag.more', { n: hidden }) : '';
@@ -92,21 +93,24 @@ export class DiagnosticsPanel {
       const label = document.createElement('span');
       label.className = 'diag-label';
       label.textContent = t('diag.ref');
-      const url = rfcUrl(d.ref);
-      if (url) {
+      ref.append(label);
+      refLinks(d.ref).forEach((part, i) => {
+        ref.append(i === 0 ? ' ' : '; ');
+        if (!part.url) {
+          ref.append(part.text);
+          return;
+        }
         const a = document.createElement('a');
-        a.href = url;
+        a.href = part.url;
         a.target = '_blank';
         a.rel = 'noopener noreferrer';
-        a.textContent = d.ref;
+        a.textContent = part.text;
         const note = document.createElement('span');
         note.className = 'visually-hidden';
         note.textContent = ` ${t('diag.newTab')}`;
         a.append(note);
-        ref.append(label, ' ', a);
-      } else {
-        ref.append(label, ` ${d.ref}`);
-      }
+        ref.append(a);
+      });
       li.append(ref);
     }
     return li;

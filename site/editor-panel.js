@@ -4,12 +4,17 @@
 // diagnostics. The mirror is built from text nodes only, never from markup, so
 // pasted text can never become HTML.
 
-import { segment } from './highlight.js';
+import { mostSevere, segment } from './highlight.js';
 
 /** @typedef {import('./highlight.js').Span} Span */
 
 /** Above this many spans, only the first ones are highlighted. */
 const maxMarks = 2000;
+/**
+ * The mirror holds at most this many characters at first, and grows as the
+ * text box is scrolled past them: a 1 MiB paste is not laid out twice.
+ */
+const mirrorChunk = 200_000;
 
 export class EditorPanel {
   /**
@@ -21,7 +26,14 @@ export class EditorPanel {
     this.mirror = mirror;
     /** @type {Map<number, HTMLElement>} first mark starting at an offset */
     this.marksByStart = new Map();
-    textarea.addEventListener('scroll', () => this.syncScroll());
+    /** @type {readonly Span[]} */
+    this.spans = [];
+    this.mirrorLimit = mirrorChunk;
+    this.mirrorComplete = true;
+    textarea.addEventListener('scroll', () => {
+      this.syncScroll();
+      this.growMirror();
+    });
     new ResizeObserver(() => this.syncLayout()).observe(textarea);
     this.syncLayout();
   }
@@ -50,8 +62,18 @@ export class EditorPanel {
    * @param {readonly Span[]} spans
    */
   highlight(spans) {
-    const text = this.textarea.value;
-    const runs = segment(text.length, spans.slice(0, maxMarks));
+    this.spans = mostSevere(spans, maxMarks);
+    this.mirrorLimit = mirrorChunk;
+    this.draw();
+    this.growMirror();
+  }
+
+  /** Draws the mirror up to mirrorLimit characters. */
+  draw() {
+    const full = this.textarea.value;
+    this.mirrorComplete = full.length <= this.mirrorLimit;
+    const text = this.mirrorComplete ? full : full.slice(0, this.mirrorLimit);
+    const runs = segment(text.length, this.spans);
     const nodes = [];
     this.marksByStart.clear();
     for (const run of runs) {
@@ -68,7 +90,9 @@ export class EditorPanel {
       nodes.push(mark);
     }
     // A final line break only shows as an empty last line with something after it.
-    if (text.endsWith('\n') || text.length === 0) nodes.push(document.createTextNode('\u200b'));
+    if (this.mirrorComplete && (text.endsWith('\n') || text.length === 0)) {
+      nodes.push(document.createTextNode('\u200b'));
+    }
     this.mirror.replaceChildren(...nodes);
     this.syncLayout();
   }
@@ -84,6 +108,10 @@ export class EditorPanel {
     const to = Math.max(from, Math.min(length, end));
     this.textarea.focus({ preventScroll: true });
     this.textarea.setSelectionRange(from, to);
+    if (!this.mirrorComplete && from > this.mirrorLimit) {
+      this.mirrorLimit = Math.max(this.mirrorLimit * 2, to + mirrorChunk);
+      this.draw();
+    }
     const mark = this.marksByStart.get(from);
     if (mark) {
       const top = mark.offsetTop - this.textarea.clientHeight / 3;
@@ -91,6 +119,20 @@ export class EditorPanel {
     }
     this.syncScroll();
     this.textarea.scrollIntoView({ block: 'nearest' });
+  }
+
+  /** Extends a partial mirror when the text box shows (or nearly shows) past its end. */
+  growMirror() {
+    const ta = this.textarea;
+    while (!this.mirrorComplete) {
+      const needed = ta.scrollTop + 2 * ta.clientHeight;
+      const drawn = this.mirror.scrollHeight;
+      if (needed <= drawn) return;
+      // Grow in proportion to the height still missing, at least doubling.
+      const estimate = Math.ceil((this.mirrorLimit * needed * 1.25) / Math.max(1, drawn));
+      this.mirrorLimit = Math.max(this.mirrorLimit * 2, estimate);
+      this.draw();
+    }
   }
 
   syncScroll() {

@@ -75,3 +75,21 @@ export function segment(length, spans) {
 function clamp(n, length) {
   return Math.max(0, Math.min(length, Number.isFinite(n) ? Math.trunc(n) : 0));
 }
+
+/**
+ * At most max items, errors first, then warnings, then info, kept in their
+ * original (text) order: a flood of info never hides an error.
+ * @template {{ severity: Severity }} T
+ * @param {readonly T[]} items
+ * @param {number} max
+ * @returns {T[]}
+ */
+export function mostSevere(items, max) {
+  if (items.length <= max) return [...items];
+  return items
+    .map((item, index) => ({ item, index }))
+    .sort((a, b) => (rank[a.item.severity] ?? 2) - (rank[b.item.severity] ?? 2) || a.index - b.index)
+    .slice(0, max)
+    .sort((a, b) => a.index - b.index)
+    .map(({ item }) => item);
+}

@@ -17,3 +17,21 @@ export function rfcUrl(ref) {
   if (section) return `${base}#section-${section[1]}`;
   return base;
 }
+
+/**
+ * Splits a `ref` that names several sources ("RFC 8461 §3.2; erratum 6253",
+ * "RFC 8461 §3.2; RFC 5321 §4.1.2") into parts, each with its link if any.
+ * @param {string} ref
+ * @returns {{ text: string, url: string | null }[]}
+ */
+export function refLinks(ref) {
+  return ref
+    .split(/;|,(?=\s*errat)/i)
+    .map((part) => part.trim())
+    .filter((part) => part !== '')
+    .map((text) => {
+      const erratum = /^errat(?:um|a)\s*(?:eid\s*)?(\d+)$/i.exec(text);
+      if (erratum) return { text, url: `https://www.rfc-editor.org/errata/eid${erratum[1]}` };
+      return { text, url: rfcUrl(text) };
+    });
+}

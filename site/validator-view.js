@@ -67,6 +67,8 @@ export class ValidatorView {
     /** @type {ReturnType<typeof setTimeout> | undefined} */
     this.timer = undefined;
     this.saveFailed = false;
+    /** @type {ReturnType<typeof setTimeout> | undefined} */
+    this.saveTimer = undefined;
 
     const $ = (/** @type {string} */ id) => {
       const el = doc.getElementById(id);
@@ -133,6 +135,9 @@ export class ValidatorView {
     this.diagnostics.onSelect = (d) => this.editor.select(d.start, d.end);
     this.buildExamples($('examples'));
     globalThis.addEventListener('pagehide', () => this.save());
+    doc.addEventListener('visibilitychange', () => {
+      if (doc.visibilityState === 'hidden') this.save();
+    });
     i18n.onChange(() => {
       this.renderNotice();
       this.validateNow();
@@ -173,7 +178,17 @@ export class ValidatorView {
     }
   }
 
+  /** Keeps the text across reloads: at once when small, after a pause when huge. */
+  scheduleSave() {
+    clearTimeout(this.saveTimer);
+    this.saveTimer = undefined;
+    if (this.editor.text.length <= largeText) this.save();
+    else this.saveTimer = setTimeout(() => this.save(), 1000);
+  }
+
   save() {
+    clearTimeout(this.saveTimer);
+    this.saveTimer = undefined;
     const ok = this.store.set('text', this.editor.text);
     if (ok !== !this.saveFailed) return;
     this.saveFailed = !ok;
@@ -186,7 +201,7 @@ export class ValidatorView {
     clearTimeout(this.timer);
     this.frame = undefined;
     this.timer = undefined;
-    this.save();
+    this.scheduleSave();
     const seq = ++this.seq;
 
     const t = this.i18n.t.bind(this.i18n);

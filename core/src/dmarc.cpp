@@ -59,7 +59,7 @@ struct bis_ref {
   const char* code;
   const char* ref;
 };
-constexpr std::array<bis_ref, 21> kBisRefs{{
+constexpr std::array<bis_ref, 22> kBisRefs{{
     {"DMARC-001", "RFC 9989 §4.10"},   {"DMARC-002", "RFC 9989 §4.7"},
     {"DMARC-003", "RFC 9989 §4.10"},   {"DMARC-004", "RFC 9989 §4.7"},
     {"DMARC-005", "RFC 9989 §4.8"},    {"DMARC-006", "RFC 9989 §4.7"},
@@ -70,7 +70,7 @@ constexpr std::array<bis_ref, 21> kBisRefs{{
     {"DMARC-018", "RFC 9989 §4.8"},    {"DMARC-019", "RFC 9989 §4.7"},
     {"DMARC-020", "RFC 9989 §4.7"},    {"DMARC-023", "RFC 9989 §4.8"},
     {"DMARC-025", "RFC 9989 §4.7"},    {"DMARC-026", "RFC 9989 §4.7"},
-    {"DMARC-031", "RFC 9989 §4.8"},
+    {"DMARC-027", "RFC 9989 §4.7"},    {"DMARC-031", "RFC 9989 §4.8"},
 }};
 
 void apply_spec_refs(reporter& rep) {
@@ -106,9 +106,11 @@ constexpr const char* kFrDash = "un trait d'union ASCII (-)";
 constexpr std::array<special_char, 26> kSpecialChars{{
     {0x80, 0x9F, "C1 control character", "caractère de contrôle C1", kEnNothing, kFrNothing},
     {0xA0, 0xA0, "no-break space", "espace insécable", kEnSpace, kFrSpace},
-    {0xAB, 0xAB, "left-pointing double angle quotation mark", "guillemet français ouvrant", kEnNothing, kFrNothing},
+    {0xAB, 0xAB, "left-pointing double angle quotation mark", "guillemet français ouvrant",
+     kEnNothing, kFrNothing},
     {0xAD, 0xAD, "soft hyphen", "trait d'union conditionnel", kEnNothing, kFrNothing},
-    {0xBB, 0xBB, "right-pointing double angle quotation mark", "guillemet français fermant", kEnNothing, kFrNothing},
+    {0xBB, 0xBB, "right-pointing double angle quotation mark", "guillemet français fermant",
+     kEnNothing, kFrNothing},
     {0x2000, 0x200A, "typographic space", "espace typographique", kEnSpace, kFrSpace},
     {0x200B, 0x200B, "zero-width space", "espace sans chasse", kEnNothing, kFrNothing},
     {0x200C, 0x200C, "zero-width non-joiner", "antiliant sans chasse", kEnNothing, kFrNothing},
@@ -119,24 +121,32 @@ constexpr std::array<special_char, 26> kSpecialChars{{
     {0x2018, 0x2018, "left single quotation mark", "guillemet simple ouvrant", kEnQuote, kFrQuote},
     {0x2019, 0x2019, "right single quotation mark", "apostrophe typographique", kEnQuote, kFrQuote},
     {0x201C, 0x201C, "left double quotation mark", "guillemet anglais ouvrant", kEnQuote, kFrQuote},
-    {0x201D, 0x201D, "right double quotation mark", "guillemet anglais fermant", kEnQuote, kFrQuote},
-    {0x2028, 0x2029, "line or paragraph separator", "séparateur de ligne ou de paragraphe", kEnNothing, kFrNothing},
-    {0x202A, 0x202E, "bidirectional formatting character", "caractère de mise en forme bidirectionnelle", kEnNothing, kFrNothing},
+    {0x201D, 0x201D, "right double quotation mark", "guillemet anglais fermant", kEnQuote,
+     kFrQuote},
+    {0x2028, 0x2029, "line or paragraph separator", "séparateur de ligne ou de paragraphe",
+     kEnNothing, kFrNothing},
+    {0x202A, 0x202E, "bidirectional formatting character",
+     "caractère de mise en forme bidirectionnelle", kEnNothing, kFrNothing},
     {0x202F, 0x202F, "narrow no-break space", "espace fine insécable", kEnSpace, kFrSpace},
-    {0x205F, 0x205F, "medium mathematical space", "espace moyenne mathématique", kEnSpace, kFrSpace},
+    {0x205F, 0x205F, "medium mathematical space", "espace moyenne mathématique", kEnSpace,
+     kFrSpace},
     {0x2060, 0x2060, "word joiner", "gluon de mots", kEnNothing, kFrNothing},
     {0x3000, 0x3000, "ideographic space", "espace idéographique", kEnSpace, kFrSpace},
-    {0xFEFF, 0xFEFF, "byte order mark (zero-width no-break space)", "indicateur d'ordre des octets (espace insécable sans chasse)", kEnNothing, kFrNothing},
+    {0xFEFF, 0xFEFF, "byte order mark (zero-width no-break space)",
+     "indicateur d'ordre des octets (espace insécable sans chasse)", kEnNothing, kFrNothing},
     {0xFF0C, 0xFF0C, "fullwidth comma", "virgule pleine chasse", "\",\"", "« , »"},
     {0xFF1B, 0xFF1B, "fullwidth semicolon", "point-virgule pleine chasse", "\";\"", "« ; »"},
     {0xFF1D, 0xFF1D, "fullwidth equals sign", "signe égal pleine chasse", "\"=\"", "« = »"},
 }};
 
 std::uint32_t decode_cp(std::string_view s, std::size_t i, std::size_t n) {
-  const auto b = [&](std::size_t k) { return static_cast<std::uint32_t>(static_cast<unsigned char>(s[i + k])); };
+  const auto b = [&](std::size_t k) {
+    return static_cast<std::uint32_t>(static_cast<unsigned char>(s[i + k]));
+  };
   if (n == 2) return ((b(0) & 0x1Fu) << 6) | (b(1) & 0x3Fu);
   if (n == 3) return ((b(0) & 0x0Fu) << 12) | ((b(1) & 0x3Fu) << 6) | (b(2) & 0x3Fu);
-  if (n == 4) return ((b(0) & 0x07u) << 18) | ((b(1) & 0x3Fu) << 12) | ((b(2) & 0x3Fu) << 6) | (b(3) & 0x3Fu);
+  if (n == 4)
+    return ((b(0) & 0x07u) << 18) | ((b(1) & 0x3Fu) << 12) | ((b(2) & 0x3Fu) << 6) | (b(3) & 0x3Fu);
   return b(0);
 }
 
@@ -282,8 +292,8 @@ int policy_rank(std::string_view p) {
 // The tag-list.
 
 struct segment {
-  span raw;    // between separators
-  span trim;   // without surrounding WSP
+  span raw;   // between separators
+  span trim;  // without surrounding WSP
   bool empty = true;
   bool has_eq = false;
   span name;   // trimmed
@@ -382,7 +392,10 @@ struct policy_tag {
 class checker {
  public:
   checker(std::string_view text, reporter& rep, std::string_view owner_domain)
-      : text_(text), rep_(rep), bis_(rep.opts().dmarc == dmarc_spec::rfc9989), owner_domain_(owner_domain) {}
+      : text_(text),
+        rep_(rep),
+        bis_(rep.opts().dmarc == dmarc_spec::rfc9989),
+        owner_domain_(owner_domain) {}
 
   dmarc_record run();
 
@@ -402,13 +415,14 @@ class checker {
   }
 
   void check_request(const segment& s, std::string_view lname, policy_tag& out);
-  void check_rors(const segment& s, std::string_view lname, std::optional<std::string>& out, bool first);
+  void check_rors(const segment& s, std::string_view lname, std::optional<std::string>& out,
+                  bool first);
   void check_fo(const segment& s, bool first);
   void check_pct(const segment& s, bool first);
   void check_rf(const segment& s, bool first);
   void check_ri(const segment& s, bool first);
-  void check_uris(const segment& s, std::string_view lname, std::optional<std::vector<std::string>>& out,
-                  bool& any_valid, bool first);
+  void check_uris(const segment& s, std::string_view lname,
+                  std::optional<std::vector<std::string>>& out, bool& any_valid, bool first);
   void check_yorn(const segment& s, std::string_view lname, bool first);
   void case_value(const segment& s, std::string_view lname);
   void finish();
@@ -442,7 +456,8 @@ dmarc_record checker::run() {
     return rec_;
   }
   const std::vector<segment> segs = split_tags(text_);
-  anchor_ = segs.front().empty ? span{0, std::min(text_.size(), segs.front().raw.e + 1)} : segs.front().trim;
+  anchor_ = segs.front().empty ? span{0, std::min(text_.size(), segs.front().raw.e + 1)}
+                               : segs.front().trim;
   version_ok_ = check_version(segs.front());
 
   std::unordered_set<std::string> seen;
@@ -475,7 +490,8 @@ dmarc_record checker::run() {
     if (lname == "v" && !v_first_) continue;  // DMARC-004 already says v must come first
     const bool first_occurrence = seen.insert(lname).second;
     if (!first_occurrence) rep_.add(msg::dmarc_duplicate_tag, s.name.b, s.value.e, {q(s.name)});
-    if (lname != name && is_known_tag(lname)) rep_.add(msg::dmarc_case_tag, s.name.b, s.name.e, {q(s.name), lname});
+    if (lname != name && is_known_tag(lname))
+      rep_.add(msg::dmarc_case_tag, s.name.b, s.name.e, {q(s.name), lname});
     check_tag(s, this_index, first_occurrence);
   }
   finish();
@@ -494,7 +510,8 @@ bool checker::check_version(const segment& first) {
     rep_.add(msg::dmarc_version_leading_space, 0, first.trim.b);
     ok = false;
   }
-  if (at(first.name) != "v") rep_.add(msg::dmarc_case_tag, first.name.b, first.name.e, {q(first.name), "v"});
+  if (at(first.name) != "v")
+    rep_.add(msg::dmarc_case_tag, first.name.b, first.name.e, {q(first.name), "v"});
   const std::vector<swallowed> sw = find_swallowed(text_, first.value);
   if (!sw.empty()) {
     for (const swallowed& w : sw) swallowed_names_.push_back(detail::ascii_lower(at(w.name)));
@@ -645,7 +662,8 @@ void checker::check_fo(const segment& s, bool first) {
       ok = false;
       break;
     }
-    if ((tok == "0" && zero) || (tok == "1" && one) || (tok == "d" && count_d > 0) || (tok == "s" && count_s > 0))
+    if ((tok == "0" && zero) || (tok == "1" && one) || (tok == "d" && count_d > 0) ||
+        (tok == "s" && count_s > 0))
       if (repeated.empty()) repeated = tok;
     zero = zero || tok == "0";
     one = one || tok == "1";
@@ -739,8 +757,9 @@ void checker::check_ri(const segment& s, bool first) {
 
 // dmarc-uri *(*WSP "," *WSP dmarc-uri), dmarc-uri = URI [ "!" 1*DIGIT
 // [ "k" / "m" / "g" / "t" ] ] (obsolete in RFC 9989).
-void checker::check_uris(const segment& s, std::string_view lname, std::optional<std::vector<std::string>>& out,
-                         bool& any_valid, bool first) {
+void checker::check_uris(const segment& s, std::string_view lname,
+                         std::optional<std::vector<std::string>>& out, bool& any_valid,
+                         bool first) {
   std::vector<std::string> valid;
   const std::string tag(lname);
   if (s.value.b == s.value.e) {
@@ -769,8 +788,9 @@ void checker::check_uris(const segment& s, std::string_view lname, std::optional
         std::size_t d = 0;
         while (d < suffix.size() && detail::is_digit(suffix[d])) ++d;
         std::uint64_t size = 0;
-        const bool unit_ok = d == suffix.size() ||
-                             (d + 1 == suffix.size() && std::string_view("kmgtKMGT").find(suffix[d]) != std::string_view::npos);
+        const bool unit_ok = d == suffix.size() || (d + 1 == suffix.size() &&
+                                                    std::string_view("kmgtKMGT").find(suffix[d]) !=
+                                                        std::string_view::npos);
         const bool number_ok = d > 0 && parse_uint(suffix.substr(0, d), UINT64_MAX, size);
         if (!unit_ok || !number_ok) {
           ok = false;
@@ -883,8 +903,8 @@ void checker::finish() {
     bad_policy = true;
     // A value swallowed by a missing ";" is reported as DMARC-005 only.
     if (!find_swallowed(text_, it.t->val).empty()) continue;
-    rep_.add(fallback ? it.fb : it.ig, it.t->val.b == it.t->val.e ? it.t->tag.b : it.t->val.b, it.t->tag.e,
-             {q(it.t->val)});
+    rep_.add(fallback ? it.fb : it.ig, it.t->val.b == it.t->val.e ? it.t->tag.b : it.t->val.b,
+             it.t->tag.e, {q(it.t->val)});
   }
   if (p_.st == state::valid) rec_.p = p_.value;
   if (sp_.st == state::valid) rec_.sp = sp_.value;
@@ -898,7 +918,8 @@ void checker::finish() {
       rec_.p = "none";  // RFC 9989 §4.7
     } else {
       if (!p_swallowed)
-        rep_.add(fallback ? msg::dmarc_p_missing_fallback : msg::dmarc_p_missing_ignored, anchor_.b, anchor_.e);
+        rep_.add(fallback ? msg::dmarc_p_missing_fallback : msg::dmarc_p_missing_ignored, anchor_.b,
+                 anchor_.e);
       bad_policy = true;
     }
   }
@@ -912,8 +933,10 @@ void checker::finish() {
   if (v_first_ && p_.st != state::absent && p_index_ != 1)
     rep_.add(bis_ ? msg::dmarc_p_not_second_bis : msg::dmarc_p_not_second, p_.tag.b, p_.tag.e);
 
-  if (!rua_present_ && !is_swallowed("rua") && version_ok_) rep_.add(msg::dmarc_no_rua, anchor_.b, anchor_.e);
-  if (fo_present_ && rec_.fo && !ruf_valid_) rep_.add(msg::dmarc_fo_without_ruf, fo_tag_.b, fo_tag_.e);
+  if (!rua_present_ && !is_swallowed("rua") && version_ok_)
+    rep_.add(msg::dmarc_no_rua, anchor_.b, anchor_.e);
+  if (fo_present_ && rec_.fo && !ruf_valid_)
+    rep_.add(msg::dmarc_fo_without_ruf, fo_tag_.b, fo_tag_.e);
 
   if (!bad_policy && p_.st == state::valid) {
     if (p_.value == "none") rep_.add(msg::dmarc_p_none, p_.tag.b, p_.tag.e);
@@ -928,9 +951,11 @@ void checker::finish() {
   for (char c : owner_domain_) labels += c == '.' ? 1 : 0;
   if (labels >= 3) {
     if (sp_.st == state::valid)
-      rep_.add(msg::dmarc_sub_policy_ignored, sp_.tag.b, sp_.tag.e, {detail::quote(owner_domain_), "sp"});
+      rep_.add(msg::dmarc_sub_policy_ignored, sp_.tag.b, sp_.tag.e,
+               {detail::quote(owner_domain_), "sp"});
     if (bis_ && np_.st == state::valid)
-      rep_.add(msg::dmarc_sub_policy_ignored, np_.tag.b, np_.tag.e, {detail::quote(owner_domain_), "np"});
+      rep_.add(msg::dmarc_sub_policy_ignored, np_.tag.b, np_.tag.e,
+               {detail::quote(owner_domain_), "np"});
   }
 
   if (bis_ && t_yes_) {
@@ -966,7 +991,8 @@ bool mentions_dmarc1(std::string_view t) {
 
 // Input offset of the byte that ends at text offset `e` (exclusive), so that
 // a span ending at a string boundary does not swallow `" "`.
-std::size_t map_end(const detail::txt_input& in, std::string_view input, std::size_t s, std::size_t e) {
+std::size_t map_end(const detail::txt_input& in, std::string_view input, std::size_t s,
+                    std::size_t e) {
   const auto& m = in.map;
   const auto at = [&](std::size_t b) { return m[std::min(b, m.size() - 1)]; };
   if (e <= s || e == 0) return at(s);
@@ -1015,7 +1041,8 @@ result<dmarc_record> validate_dmarc_record(std::string_view input, const options
   checker c(in.text, rep, owner_domain);
   dmarc_record value = c.run();
   if (in.text.size() > kMaxCharString && in.strings == 1)
-    rep.add(msg::dmarc_long_string, kMaxCharString, in.text.size(), {std::to_string(in.text.size())});
+    rep.add(msg::dmarc_long_string, kMaxCharString, in.text.size(),
+            {std::to_string(in.text.size())});
 
   if (!in.map.empty()) {
     for (detail::pending& p : rep.items()) {
@@ -1026,8 +1053,9 @@ result<dmarc_record> validate_dmarc_record(std::string_view input, const options
     }
   }
   if (wrong_owner)
-    rep.add(msg::dmarc_wrong_owner, in.owner_start, in.owner_end,
-            {detail::quote(input.substr(in.owner_start, in.owner_end - in.owner_start)), suggestion});
+    rep.add(
+        msg::dmarc_wrong_owner, in.owner_start, in.owner_end,
+        {detail::quote(input.substr(in.owner_start, in.owner_end - in.owner_start)), suggestion});
   apply_spec_refs(rep);
   return detail::make_result(std::move(value), rep, input);
 }
@@ -1061,7 +1089,8 @@ result<dmarc_record> validate_dmarc_record(const txt_rrset& rrset, const options
     std::size_t off = 0;
     for (const std::string& s : rrset[i]) {
       if (s.size() > kMaxCharString)
-        one.add(msg::dmarc_long_string, off + kMaxCharString, off + s.size(), {std::to_string(s.size())});
+        one.add(msg::dmarc_long_string, off + kMaxCharString, off + s.size(),
+                {std::to_string(s.size())});
       off += s.size();
     }
     rep.absorb(std::move(one), static_cast<int>(i));

@@ -341,9 +341,9 @@ uri_row check_uri_row(std::string_view raw, std::string_view field, uri_kind kin
       for (const diagnostic& d :
            validate_dmarc_record(std::string(kProbeDmarc) + uri, o).diagnostics) {
         if (!code_in(d.code, {"DMARC-017", "DMARC-018", "DMARC-019"})) continue;
-        const bool seen = std::any_of(kept.begin(), kept.end(), [&](const diagnostic& k) {
-          return k.code == d.code && k.message == d.message;
-        });
+        // One message per rule: RFC 9989's wording first.
+        const bool seen = std::any_of(kept.begin(), kept.end(),
+                                      [&](const diagnostic& k) { return k.code == d.code; });
         if (!seen) kept.push_back(d);
       }
     }
@@ -646,7 +646,10 @@ generated_tlsrpt generate_tlsrpt_record(const tlsrpt_input& in, const options& o
     self_check_failed(out, opts, "_smtp._tls", rz.diagnostics);
     return g;
   }
-  for (const diagnostic& d : r.diagnostics) emit_whole(out, field_at(spans, d), d);
+  for (const diagnostic& d : r.diagnostics) {
+    if (code_in(d.code, {"TLSRPT-009", "TLSRPT-010"})) continue;  // given on each row
+    emit_whole(out, field_at(spans, d), d);
+  }
 
   g.ok = true;
   g.text = std::move(text);
@@ -820,7 +823,7 @@ generated_dmarc generate_dmarc_record(const dmarc_input& in, const options& opts
                      std::to_string(kZoneTtl) + " IN TXT " + detail::quote_txt(strings);
 
   // Valid under both specifications, and read back as written.
-  std::vector<diagnostic> advice;
+  std::vector<field_diagnostic> advice;
   for (dmarc_spec spec : {dmarc_spec::rfc9989, dmarc_spec::rfc7489}) {
     options o = opts;
     o.dmarc = spec;
@@ -846,14 +849,18 @@ generated_dmarc generate_dmarc_record(const dmarc_input& in, const options& opts
       self_check_failed(out, opts, "_dmarc", rz.diagnostics);
       return g;
     }
+    // Advice on the result, one message per rule and field (RFC 9989's
+    // wording first); the URI rules were already given on each row.
     for (const diagnostic& d : r.diagnostics) {
-      const bool seen = std::any_of(advice.begin(), advice.end(), [&](const diagnostic& a) {
-        return a.code == d.code && a.message == d.message;
+      if (code_in(d.code, {"DMARC-017", "DMARC-018", "DMARC-019"})) continue;
+      std::string field = field_at(spans, d);
+      const bool seen = std::any_of(advice.begin(), advice.end(), [&](const field_diagnostic& a) {
+        return a.code == d.code && a.field == field;
       });
-      if (!seen) advice.push_back(d);
+      if (!seen) emit_whole(advice, field, d);
     }
   }
-  for (const diagnostic& d : advice) emit_whole(out, field_at(spans, d), d);
+  out.insert(out.end(), advice.begin(), advice.end());
 
   if (strings.size() > 1) {
     reporter rep(opts);

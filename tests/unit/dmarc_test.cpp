@@ -1,12 +1,12 @@
 // DMARC record validator: every rule of rules.md §9 that the core judges,
 // under RFC 7489 and RFC 9989, pinned by code, severity and position, plus
 // the §13.4 acceptance vectors.
+#include "mtasts/dmarc.hpp"
+
 #include <gtest/gtest.h>
 
 #include <string>
 #include <string_view>
-
-#include "mtasts/dmarc.hpp"
 
 namespace mtasts {
 namespace {
@@ -42,12 +42,13 @@ const diagnostic* find(const result<dmarc_record>& r, std::string_view code) {
                                std::uint32_t start, std::uint32_t end) {
   std::string seen;
   for (const diagnostic& d : r.diagnostics) {
-    if (d.code == code && d.sev == sev && d.start == start && d.end == end) return ::testing::AssertionSuccess();
-    seen += "\n  " + d.code + " " + std::string(to_string(d.sev)) + " [" + std::to_string(d.start) + "," +
-            std::to_string(d.end) + ") " + d.message;
+    if (d.code == code && d.sev == sev && d.start == start && d.end == end)
+      return ::testing::AssertionSuccess();
+    seen += "\n  " + d.code + " " + std::string(to_string(d.sev)) + " [" + std::to_string(d.start) +
+            "," + std::to_string(d.end) + ") " + d.message;
   }
-  return ::testing::AssertionFailure() << "no " << code << " " << to_string(sev) << " at [" << start << ","
-                                       << end << "); got:" << seen;
+  return ::testing::AssertionFailure() << "no " << code << " " << to_string(sev) << " at [" << start
+                                       << "," << end << "); got:" << seen;
 }
 
 bool no_errors_or_warnings(const result<dmarc_record>& r) {
@@ -59,8 +60,9 @@ bool no_errors_or_warnings(const result<dmarc_record>& r) {
 // ---- §13.4 acceptance vectors ------------------------------------------------
 
 TEST(DmarcAcceptance, ValidUnderBoth) {
-  for (const char* t : {"v=DMARC1; p=none; rua=mailto:d@example.com", "v = DMARC1 ; p = reject ;",
-                        "v=DMARC1; p=quarantine; sp=reject; adkim=s; aspf=r; fo=1; ruf=mailto:f@example.com"}) {
+  for (const char* t :
+       {"v=DMARC1; p=none; rua=mailto:d@example.com", "v = DMARC1 ; p = reject ;",
+        "v=DMARC1; p=quarantine; sp=reject; adkim=s; aspf=r; fo=1; ruf=mailto:f@example.com"}) {
     EXPECT_TRUE(no_errors_or_warnings(v7489(t))) << t;
     EXPECT_TRUE(no_errors_or_warnings(v9989(t))) << t;
   }
@@ -189,7 +191,8 @@ TEST(DmarcOwner, SubdomainPolicyOnDeepOwner) {
   EXPECT_TRUE(has(r7, "DMARC-027", severity::info, 53, 62));
   EXPECT_EQ(count(r7, "DMARC-027"), 1) << "np is unknown to RFC 7489";
   EXPECT_EQ(count(v9989(t), "DMARC-027"), 2);
-  EXPECT_EQ(count(v7489("_dmarc.example.com. IN TXT \"v=DMARC1; p=reject; sp=reject\""), "DMARC-027"), 0);
+  EXPECT_EQ(
+      count(v7489("_dmarc.example.com. IN TXT \"v=DMARC1; p=reject; sp=reject\""), "DMARC-027"), 0);
 }
 
 // ---- version and structure -------------------------------------------------------
@@ -227,7 +230,8 @@ TEST(DmarcStructure, EmptyAndMalformedTags) {
 }
 
 TEST(DmarcStructure, TrailingSemicolonIsNotFlagged) {
-  for (const char* t : {"v=DMARC1; p=none; rua=mailto:d@example.com;", "v=DMARC1; p=none; rua=mailto:d@example.com ; "}) {
+  for (const char* t : {"v=DMARC1; p=none; rua=mailto:d@example.com;",
+                        "v=DMARC1; p=none; rua=mailto:d@example.com ; "}) {
     const auto r = v7489(t);
     EXPECT_TRUE(r.ok) << t;
     EXPECT_EQ(r.diagnostics.size(), 1u) << t;  // DMARC-025 only
@@ -262,7 +266,10 @@ TEST(DmarcStructure, InvisibleCharacters) {
   // Smart quotes around an address; French names the character in French.
   options fr;
   fr.lang = language::fr;
-  const auto q = validate_dmarc_record("v=DMARC1; p=reject; rua=mailto:\xE2\x80\x9C" "d@example.com\xE2\x80\x9D", fr);
+  const auto q = validate_dmarc_record(
+      "v=DMARC1; p=reject; rua=mailto:\xE2\x80\x9C"
+      "d@example.com\xE2\x80\x9D",
+      fr);
   EXPECT_EQ(count(q, "DMARC-031"), 2);
   EXPECT_NE(find(q, "DMARC-031")->message.find("guillemet anglais ouvrant"), std::string::npos);
   EXPECT_TRUE(has(q, "DMARC-017", severity::error, 31, 32));
@@ -297,7 +304,8 @@ TEST(DmarcPolicy, NpPerSpec) {
 }
 
 TEST(DmarcPolicy, NoneAndWeakerSubdomainPolicy) {
-  EXPECT_TRUE(has(v7489("v=DMARC1; p=none; rua=mailto:d@example.com"), "DMARC-025", severity::info, 10, 16));
+  EXPECT_TRUE(has(v7489("v=DMARC1; p=none; rua=mailto:d@example.com"), "DMARC-025", severity::info,
+                  10, 16));
   const auto r = v9989("v=DMARC1; p=reject; sp=quarantine; np=none; rua=mailto:d@example.com");
   EXPECT_TRUE(has(r, "DMARC-026", severity::warning, 20, 33));
   EXPECT_TRUE(has(r, "DMARC-026", severity::warning, 35, 42));
@@ -317,8 +325,8 @@ TEST(DmarcValues, FailureOptions) {
   EXPECT_TRUE(has(v7489("v=DMARC1; p=none; fo=2"), "DMARC-012", severity::error, 21, 22));
   EXPECT_TRUE(has(v9989("v=DMARC1; p=none; fo=0,1"), "DMARC-012", severity::error, 21, 24));
   EXPECT_TRUE(has(v9989("v=DMARC1; p=none; fo=d:d"), "DMARC-012", severity::error, 21, 24));
-  EXPECT_TRUE(has(v9989("v=DMARC1; p=none; fo=1 : d; ruf=mailto:f@example.com"), "DMARC-012", severity::warning,
-                  21, 26));
+  EXPECT_TRUE(has(v9989("v=DMARC1; p=none; fo=1 : d; ruf=mailto:f@example.com"), "DMARC-012",
+                  severity::warning, 21, 26));
   const auto ok7 = v7489("v=DMARC1; p=none; fo=1 : d; ruf=mailto:f@example.com");
   EXPECT_EQ(count(ok7, "DMARC-012"), 0);
   EXPECT_EQ(*ok7.value.fo, "1:d");
@@ -343,29 +351,35 @@ TEST(DmarcValues, HistoricTags) {
   EXPECT_EQ(*good.value.ri, 3600u);
   EXPECT_TRUE(has(good, "DMARC-016", severity::info, 38, 45));
   EXPECT_TRUE(has(v7489("v=DMARC1; p=reject; pct=50%"), "DMARC-014", severity::error, 24, 27));
-  EXPECT_TRUE(has(v7489("v=DMARC1; p=reject; ri=4294967296"), "DMARC-016", severity::error, 23, 33));
+  EXPECT_TRUE(
+      has(v7489("v=DMARC1; p=reject; ri=4294967296"), "DMARC-016", severity::error, 23, 33));
   EXPECT_EQ(*v7489("v=DMARC1; p=reject; ri=4294967295").value.ri, 4294967295u);
 }
 
 TEST(DmarcUris, ReportUriChecks) {
   const auto r = v7489(
-      "v=DMARC1; p=none; rua=mailto:a@example.com!10m, mailto:b@example.com!10x, https://r.example.com/d,,"
+      "v=DMARC1; p=none; rua=mailto:a@example.com!10m, mailto:b@example.com!10x, "
+      "https://r.example.com/d,,"
       "mailto:c!d@example.com");
   EXPECT_TRUE(has(r, "DMARC-018", severity::info, 42, 46));
   EXPECT_TRUE(has(r, "DMARC-017", severity::error, 68, 72));  // !10x
   EXPECT_TRUE(has(r, "DMARC-019", severity::warning, 74, 97));
-  EXPECT_TRUE(has(r, "DMARC-017", severity::error, 97, 98));   // empty element
-  EXPECT_TRUE(has(r, "DMARC-017", severity::error, 107, 108)); // unencoded "!"
+  EXPECT_TRUE(has(r, "DMARC-017", severity::error, 97, 98));    // empty element
+  EXPECT_TRUE(has(r, "DMARC-017", severity::error, 107, 108));  // unencoded "!"
   ASSERT_TRUE(r.value.rua);
   ASSERT_EQ(r.value.rua->size(), 2u);
   EXPECT_EQ((*r.value.rua)[0], "mailto:a@example.com!10m");
-  EXPECT_TRUE(has(v9989("v=DMARC1; p=none; rua=mailto:a@example.com!10m"), "DMARC-018", severity::warning, 42, 46));
-  EXPECT_TRUE(has(v7489("v=DMARC1; p=none; rua=mailto:a b@example.com"), "DMARC-017", severity::error, 30, 31));
+  EXPECT_TRUE(has(v9989("v=DMARC1; p=none; rua=mailto:a@example.com!10m"), "DMARC-018",
+                  severity::warning, 42, 46));
+  EXPECT_TRUE(has(v7489("v=DMARC1; p=none; rua=mailto:a b@example.com"), "DMARC-017",
+                  severity::error, 30, 31));
   EXPECT_TRUE(has(v7489("v=DMARC1; p=none; rua="), "DMARC-017", severity::error, 18, 22));
-  EXPECT_TRUE(has(v7489("v=DMARC1; p=none; ruf=mailto:f@localhost"), "DMARC-017", severity::error, 22, 40));
-  EXPECT_TRUE(has(v7489("v=DMARC1; p=none; rua=mailto:%zz@example.com"), "DMARC-017", severity::error, 29, 32));
-  EXPECT_TRUE(has(v7489("v=DMARC1; p=none; rua=mailto:d@example.com!99999999999999999999999"), "DMARC-017",
-                  severity::error, 42, 66));
+  EXPECT_TRUE(
+      has(v7489("v=DMARC1; p=none; ruf=mailto:f@localhost"), "DMARC-017", severity::error, 22, 40));
+  EXPECT_TRUE(has(v7489("v=DMARC1; p=none; rua=mailto:%zz@example.com"), "DMARC-017",
+                  severity::error, 29, 32));
+  EXPECT_TRUE(has(v7489("v=DMARC1; p=none; rua=mailto:d@example.com!99999999999999999999999"),
+                  "DMARC-017", severity::error, 42, 66));
 }
 
 TEST(DmarcBis, TestModeAndPsd) {
@@ -378,7 +392,8 @@ TEST(DmarcBis, TestModeAndPsd) {
 
 TEST(DmarcText, LongSingleStringAndZoneStrings) {
   const std::string big = "v=DMARC1; p=none; rua=mailto:" + std::string(240, 'a') + "@example.com";
-  EXPECT_TRUE(has(v7489(big), "DMARC-030", severity::info, 255, static_cast<std::uint32_t>(big.size())));
+  EXPECT_TRUE(
+      has(v7489(big), "DMARC-030", severity::info, 255, static_cast<std::uint32_t>(big.size())));
   const std::string split = "\"" + big.substr(0, 200) + "\" \"" + big.substr(200) + "\"";
   EXPECT_EQ(count(v7489(split), "DMARC-030"), 0);
   // Positions map back to the user's bytes across strings and escapes.
@@ -392,6 +407,21 @@ TEST(DmarcRefs, RefsFollowTheSpec) {
   EXPECT_EQ(find(v7489(t), "DMARC-011")->ref, "RFC 7489 §6.4");
   EXPECT_EQ(find(v9989(t), "DMARC-011")->ref, "RFC 9989 §4.8");
   EXPECT_EQ(find(v9989(t), "DMARC-025")->ref, "RFC 9989 §4.7");
+}
+
+TEST(DmarcRefs, NoRfc7489RefUnderRfc9989) {
+  for (const char* t :
+       {"_dmarc.a.mail.example.com. IN TXT \"v=DMARC1; p=none; sp=none; np=none; fo=1; pct=5; rf=x; "
+        "ri=1; t=y; psd=y; rue=1; P=None; rua=a@b, https://r.example/x!1q,,mailto:d@example.com!5k\"",
+        "example.com. IN TXT \"v=DMARC1;; p=x; sp=y; adkim=q; fo=0:1; ruf=mailto:f@example.com; 1=2; "
+        "rua=mailto:a@example.com p=reject\"",
+        "v=DMARC1 p=none", "v=dmarc1", "p=none", "", "\xC2\xA0v=DMARC2"}) {
+    for (const diagnostic& d : v9989(t).diagnostics)
+      EXPECT_NE(d.ref.rfind("RFC 7489", 0), 0u) << d.code << " in " << t;
+  }
+  for (const diagnostic& d :
+       rrset({{"v=DMARC1"}, {"v=DMARC1; p=none"}}, dmarc_spec::rfc9989).diagnostics)
+    EXPECT_NE(d.ref.rfind("RFC 7489", 0), 0u) << d.code;
 }
 
 TEST(DmarcRobustness, NeverThrowsOnHostileInput) {
