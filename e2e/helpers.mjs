@@ -25,6 +25,21 @@ export function textBox(page) {
   return page.locator('#input');
 }
 
+/**
+ * Replaces the text box's content the way a paste does (one input event);
+ * much faster than typing for very large texts.
+ * @param {Page} page
+ * @param {string} text
+ */
+export async function pasteText(page, text) {
+  await page.locator('#input').evaluate((el, value) => {
+    const ta = /** @type {HTMLTextAreaElement} */ (el);
+    ta.focus();
+    ta.value = value;
+    ta.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+  }, text);
+}
+
 /** @param {Page} page */
 export function summary(page) {
   return page.locator('#summary');

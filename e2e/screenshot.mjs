@@ -39,6 +39,8 @@ try {
     await page.goto(`http://127.0.0.1:${port}/`);
     await page.locator(`#${example}`).click();
     await page.locator('#diag-list li').first().waitFor();
+    await page.mouse.move(0, 0); // no hover effect in the picture
+    await page.evaluate(() => /** @type {HTMLElement | null} */ (document.activeElement)?.blur());
     const file = join(out, `screenshot-${lang}${suffix}.png`);
     await page.screenshot({ path: file, fullPage: true });
     console.log(`wrote ${file}`);

@@ -251,7 +251,7 @@ function note(text) {
   return el;
 }
 
-/** Longer lists (a huge paste) show their first items and a count of the rest. */
+/** A single value is shown inline; longer lists (a huge paste) show their first items and a count of the rest. */
 const maxListItems = 50;
 
 /**
@@ -259,6 +259,11 @@ const maxListItems = 50;
  * @param {(hidden: number) => string} [moreText]
  */
 function list(items, moreText) {
+  if (items.length === 1) {
+    const single = document.createElement('span');
+    single.append(items[0]);
+    return single;
+  }
   const ul = document.createElement('ul');
   ul.className = 'value-list';
   for (const item of items.slice(0, maxListItems)) {

@@ -2,13 +2,14 @@
 // The validator view: one text box, the format and DMARC spec selectors, the
 // examples, file opening, and the panels that show the results. Validation runs
 // on every edit, batched to the next animation frame (or after a short pause
-// for very large texts) so that typing and pasting stay responsive.
+// for very large texts), in a worker (validator-client.js) so that typing and
+// pasting stay responsive; only the answer to the latest edit is drawn.
 
 import { DiagnosticsPanel } from './diagnostics-panel.js';
 import { EditorPanel } from './editor-panel.js';
 import { samples } from './samples.js';
 import { SummaryPanel, countsText } from './summary-panel.js';
-import { NewlineMap } from './text-positions.js';
+import { NewlineMap, offsetOf } from './text-positions.js';
 import { UnderstoodPanel } from './understood-panel.js';
 
 /** @typedef {import('./validator-client.js').ValidatorClient} ValidatorClient */
@@ -294,11 +295,13 @@ export class ValidatorView {
   mapPositions(diagnostics) {
     const file = this.file;
     if (!file) return diagnostics;
-    return diagnostics.map((d) => ({
-      ...d,
-      start: file.map.toNormalized(d.start),
-      end: file.map.toNormalized(d.end),
-    }));
+    return diagnostics.map((d) => {
+      // Line and column name the same place in both texts (the core breaks
+      // lines at LF, CRLF and lone CR); the span's length loses removed CRs.
+      const start = offsetOf(file.map.text, d.line, d.column);
+      const length = file.map.toNormalized(d.end) - file.map.toNormalized(d.start);
+      return { ...d, start, end: start + Math.max(0, length) };
+    });
   }
 
   clearResults() {

@@ -333,20 +333,14 @@ uri_row check_uri_row(std::string_view raw, std::string_view field, uri_kind kin
          validate_tlsrpt_record(std::string(kProbeTlsrpt) + uri, opts).diagnostics)
       if (code_in(d.code, {"TLSRPT-009", "TLSRPT-010"})) kept.push_back(d);
   } else {
-    // Usable under both DMARC specifications.
+    // The URI rules (DMARC-017 errors, DMARC-018/019 advice) reject the same
+    // URIs under both specifications; RFC 9989's wording is shown. The
+    // record as a whole is validated under both afterwards.
     value_start = static_cast<std::uint32_t>(kProbeDmarc.size());
     options o = opts;
-    for (dmarc_spec spec : {dmarc_spec::rfc9989, dmarc_spec::rfc7489}) {
-      o.dmarc = spec;
-      for (const diagnostic& d :
-           validate_dmarc_record(std::string(kProbeDmarc) + uri, o).diagnostics) {
-        if (!code_in(d.code, {"DMARC-017", "DMARC-018", "DMARC-019"})) continue;
-        // One message per rule: RFC 9989's wording first.
-        const bool seen = std::any_of(kept.begin(), kept.end(),
-                                      [&](const diagnostic& k) { return k.code == d.code; });
-        if (!seen) kept.push_back(d);
-      }
-    }
+    o.dmarc = dmarc_spec::rfc9989;
+    for (const diagnostic& d : validate_dmarc_record(std::string(kProbeDmarc) + uri, o).diagnostics)
+      if (code_in(d.code, {"DMARC-017", "DMARC-018", "DMARC-019"})) kept.push_back(d);
   }
   const std::uint32_t units = detail::utf16_length(uri);
   for (const diagnostic& d : kept) {

@@ -7,7 +7,11 @@
 // bytes served are the policy's bytes (CRLF kept), except Caddy: Caddyfile
 // strings have no escape for CR, so Caddy serves the same lines ended by LF,
 // which RFC 8461 §3.2 allows (sts-policy-term = LF / CRLF); its snippet shows
-// how to serve the exact file instead.
+// how to serve the exact file instead (and does so when the policy holds a
+// backquote, which no Caddyfile string can carry with the rest).
+//
+// Checked by hand against nginx 1.22, Apache 2.4.57, Caddy 2.6.2 and node 20
+// (Worker): status 200, the Content-Type, the exact body, 404 elsewhere.
 #include <string>
 #include <string_view>
 
@@ -95,22 +99,26 @@ std::string printf_command(std::string_view s, std::string_view file) {
   return o;
 }
 
-// Caddyfile quoted token: `\"` is the only escape the lexer knows; `{` starts
-// a placeholder unless escaped. Lines end with LF (see the file comment).
+// Caddyfile raw token (backquotes: the lexer keeps every byte, RFC-style
+// escapes do not exist). The respond handler still expands `{placeholders}`
+// at run time, so braces are escaped as `\{` `\}` (Caddy's replacer). CR is
+// dropped: lines end with LF (see the file comment). Only for texts without
+// a backquote (caddy_embeddable).
 std::string caddy_string(std::string_view s) {
-  std::string o = "\"";
+  std::string o = "`";
   for (char c : s) {
     switch (c) {
-      case '"': o += "\\\""; break;
       case '{': o += "\\{"; break;
       case '}': o += "\\}"; break;
       case '\r': break;
       default: o += c;
     }
   }
-  o += '"';
+  o += '`';
   return o;
 }
+
+bool caddy_embeddable(std::string_view s) { return s.find('`') == std::string_view::npos; }
 
 std::string nginx_snippet(const std::string& host, const std::string& domain,
                           std::string_view policy, const options& o) {
@@ -200,6 +208,11 @@ std::string apache_snippet(const std::string& host, const std::string& domain,
 
 std::string caddy_snippet(const std::string& host, const std::string& domain,
                           std::string_view policy, const options& o) {
+  const bool inline_policy = caddy_embeddable(policy);
+  const std::string file_block = "handle " + std::string(kPath) + " {\n" +
+                                 "\troot * /var/www/" + host + "\n" +
+                                 "\theader Content-Type \"text/plain; charset=utf-8\"\n" +
+                                 "\tfile_server\n}\n";
   std::string s;
   s += tr(o, "# MTA-STS policy host for ", "# Hôte de politique MTA-STS pour ");
   s += domain + " (Caddy 2).\n";
@@ -207,25 +220,48 @@ std::string caddy_snippet(const std::string& host, const std::string& domain,
   s += host + std::string(kPath) + "\n";
   s += tr(o,
           "# with HTTP 200, Content-Type: text/plain; charset=utf-8 and no redirect (RFC 8461 §3.3).\n"
-          "# Caddy obtains the certificate itself. Reload with: caddy reload\n"
-          "# Caddyfile strings cannot hold the CR of CRLF, so the lines below end with LF,\n"
-          "# which RFC 8461 §3.2 allows. For the exact CRLF bytes, serve the downloaded file instead:\n",
+          "# Caddy obtains the certificate itself. Reload with: caddy reload\n",
           "# avec HTTP 200, Content-Type: text/plain; charset=utf-8 et sans redirection (RFC 8461 §3.3).\n"
-          "# Caddy obtient lui-même le certificat. Rechargez avec : caddy reload\n"
-          "# Les chaînes du Caddyfile ne peuvent pas contenir le CR de CRLF : les lignes ci-dessous finissent\n"
-          "# donc par LF, ce que la RFC 8461 §3.2 permet. Pour les octets CRLF exacts, servez plutôt le fichier téléchargé :\n");
-  s += "#   handle " + std::string(kPath) + " {\n";
-  s += "#       root * /var/www/" + host + "\n";
-  s += "#       header Content-Type \"text/plain; charset=utf-8\"\n";
-  s += "#       file_server\n";
-  s += "#   }\n";
+          "# Caddy obtient lui-même le certificat. Rechargez avec : caddy reload\n");
+  if (inline_policy) {
+    s += tr(o,
+            "# Caddyfile strings cannot hold the CR of CRLF, so the lines below end with LF,\n"
+            "# which RFC 8461 §3.2 allows. For the exact CRLF bytes, serve the downloaded file instead:\n",
+            "# Les chaînes du Caddyfile ne peuvent pas contenir le CR de CRLF : les lignes ci-dessous finissent\n"
+            "# donc par LF, ce que la RFC 8461 §3.2 permet. Pour les octets CRLF exacts, servez plutôt le fichier téléchargé :\n");
+    std::size_t start = 0;
+    while (start < file_block.size()) {
+      const std::size_t nl = file_block.find('\n', start);
+      std::string line = file_block.substr(start, nl - start);
+      for (char& c : line)
+        if (c == '\t') c = ' ';
+      s += "#   " + line + "\n";
+      start = nl + 1;
+    }
+  } else {
+    s += tr(o,
+            "# The policy contains a backquote, which a Caddyfile string cannot hold: Caddy serves\n"
+            "# the downloaded mta-sts.txt from /var/www/",
+            "# La politique contient une apostrophe inverse, qu'une chaîne du Caddyfile ne peut pas contenir :\n"
+            "# Caddy sert le mta-sts.txt téléchargé depuis /var/www/");
+    s += host + "/.well-known/\n";
+  }
   s += tr(o, "# Check: curl -sI https://", "# Vérification : curl -sI https://");
   s += host + std::string(kPath) + "\n";
   s += host + " {\n";
-  s += "\thandle " + std::string(kPath) + " {\n";
-  s += "\t\theader Content-Type \"text/plain; charset=utf-8\"\n";
-  s += "\t\trespond " + caddy_string(policy) + " 200\n";
-  s += "\t}\n";
+  if (inline_policy) {
+    s += "\thandle " + std::string(kPath) + " {\n";
+    s += "\t\theader Content-Type \"text/plain; charset=utf-8\"\n";
+    s += "\t\trespond " + caddy_string(policy) + " 200\n";
+    s += "\t}\n";
+  } else {
+    std::size_t start = 0;
+    while (start < file_block.size()) {
+      const std::size_t nl = file_block.find('\n', start);
+      s += "\t" + file_block.substr(start, nl - start) + "\n";
+      start = nl + 1;
+    }
+  }
   s += tr(o, "\t# Anything else: 404, never a redirect (senders do not follow redirects).\n",
           "\t# Tout le reste : 404, jamais de redirection (les expéditeurs ne les suivent pas).\n");
   s += "\thandle {\n\t\trespond 404\n\t}\n}\n";
@@ -396,7 +432,8 @@ generated_hosting generate_hosting(const hosting_input& in, const options& opts)
   g.snippets.push_back({"nginx", "nginx", "nginx", nginx_snippet(host, domain, p, opts), {}});
   g.snippets.push_back({"apache", "Apache httpd", "apache", apache_snippet(host, domain, p, opts),
                         {{"/var/www/" + host + std::string(kPath), p}}});
-  g.snippets.push_back({"caddy", "Caddy", "caddyfile", caddy_snippet(host, domain, p, opts), {}});
+  g.snippets.push_back({"caddy", "Caddy", "caddyfile", caddy_snippet(host, domain, p, opts),
+                        {{"/var/www/" + host + std::string(kPath), p}}});
   g.snippets.push_back({"cloudflare-worker", "Cloudflare Worker", "javascript",
                         worker_snippet(host, domain, p, opts), {}});
   g.snippets.push_back({"github-pages", "GitHub Pages", "text", pages_snippet(host, domain, opts),

@@ -62,7 +62,7 @@ struct field {
 // An unregistered key, judged once the whole policy is known (STS-POL-012/013).
 struct extension_line {
   field f;
-  bool key_ok;
+  bool ok;  // name and value well formed
 };
 
 std::string to_string_u64(std::uint64_t v) { return std::to_string(v); }
@@ -692,7 +692,7 @@ class policy_parser {
         rep_.add(msg::pol_ext_colon, f.value_start + c, f.value_start + c + 1, {quote(key)});
     }
     if (!repeated && key_ok && value_ok) value_.extensions.emplace(key, f.value);
-    if (!repeated) extension_lines_.push_back(extension_line{f, key_ok});
+    if (!repeated) extension_lines_.push_back(extension_line{f, key_ok && value_ok});
   }
 
   void finish() {
@@ -715,7 +715,7 @@ class policy_parser {
                    {quote(x.f.key), m.target});
         }
         miss_at.emplace(m.target, std::make_pair(x.f.key_start, x.f.key_end));
-      } else if (x.key_ok) {
+      } else if (x.ok) {
         rep_.add(msg::pol_unknown_key, x.f.key_start, x.f.key_end, {quote(x.f.key)});
       }
     }

@@ -182,9 +182,10 @@ void check_rua_value(std::string_view text, const tag_field& f, detail::reporter
     return;
   }
   std::size_t count = 0;
+  const std::string_view upto = text.substr(0, ve);  // keeps every search inside the value
   for (std::size_t p = vs;;) {
-    std::size_t comma = text.find(',', p);
-    if (comma == std::string_view::npos || comma > ve) comma = ve;
+    std::size_t comma = upto.find(',', p);
+    if (comma == std::string_view::npos) comma = ve;
     std::size_t a = p;
     while (a < comma && detail::is_wsp(text[a])) ++a;
     std::size_t b = comma;
@@ -226,10 +227,7 @@ void check_tlsrpt(std::string_view text, detail::reporter& rep, tlsrpt_record& o
       continue;
     }
     // `%s"rua="`: lower case, no whitespace around "=".
-    if (name != "rua") {
-      const std::size_t e = f.has_eq() ? f.eq + 1 : f.name_end;
-      rep.add(msg::tlsrpt_rua_case, f.start, e, {quote(text.substr(f.start, e - f.start))});
-    }
+    if (name != "rua") rep.add(msg::tlsrpt_rua_case, f.start, f.name_end, {quote(name)});
     ++st.fields;
     if (first_rua == nullptr)
       first_rua = &f;

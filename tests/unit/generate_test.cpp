@@ -127,10 +127,15 @@ TEST(GeneratePolicy, WritesDuplicatesOnceKeepingOrder) {
       {"testing", {"b.example.com", "a.example.com", "B.EXAMPLE.COM", "a.example.com."}, "", ""});
   ASSERT_TRUE(g.ok) << dump(g.diagnostics);
   EXPECT_EQ(g.mx, (std::vector<std::string>{"b.example.com", "a.example.com"}));
-  const field_diagnostic* d = find(g.diagnostics, "GEN-003", "mx[2]");
-  ASSERT_NE(d, nullptr);
-  EXPECT_NE(d->message.find("repeats"), std::string::npos);
-  EXPECT_NE(find(g.diagnostics, "GEN-003", "mx[3]"), nullptr);
+  const auto repeats = [&](std::string_view field) {
+    for (const field_diagnostic& d : g.diagnostics)
+      if (d.code == "GEN-003" && d.field == field && d.message.find("repeats") != std::string::npos)
+        return true;
+    return false;
+  };
+  EXPECT_TRUE(repeats("mx[2]")) << dump(g.diagnostics);
+  EXPECT_TRUE(repeats("mx[3]"));
+  EXPECT_FALSE(repeats("mx[1]"));
 }
 
 TEST(GeneratePolicy, LeavesBlankRowsOut) {
@@ -385,14 +390,14 @@ TEST(GenerateStsRecord, DomainFieldProblems) {
       {"exa mple.com", false, ""},
       {"-bad.example", false, ""},
       {"192.0.2.1", false, ""},
-      {"mta-sts.example.com", true, "example.com"},
+      {"mta-sts.example.com", false, "example.com"},
   };
   for (const auto& c : cases) {
     const generated_sts_record g = generate_sts_record({"1", c.domain});
     EXPECT_EQ(g.ok, c.ok) << c.domain << "\n" << dump(g.diagnostics);
     const field_diagnostic* d = find(g.diagnostics, "GEN-012", "domain");
     ASSERT_NE(d, nullptr) << c.domain;
-    EXPECT_EQ(d->sev, c.ok ? severity::warning : severity::error) << c.domain;
+    EXPECT_EQ(d->sev, severity::error) << c.domain;
     EXPECT_NE(d->hint.find(c.hint_part), std::string::npos) << c.domain << ": " << d->hint;
   }
 }
@@ -567,15 +572,20 @@ TEST(GenerateDmarc, WritesFoSoThatBothSpecsAcceptIt) {
 TEST(GenerateDmarc, RejectsValuesOutsideTheirLists) {
   const struct {
     const char* field;
-    dmarc_input in;
+    std::string dmarc_input::*member;
+    const char* value;
   } cases[] = {
-      {"p", {"", "block"}},
-      {"sp", {"", "", "strict"}},
-      {"adkim", {"", "", "", "", "strict"}},
-      {"t", {"", "", "", "", "", "", "", {}, {}, "yes"}},
+      {"p", &dmarc_input::p, "block"},
+      {"sp", &dmarc_input::sp, "strict"},
+      {"np", &dmarc_input::np, "drop"},
+      {"adkim", &dmarc_input::adkim, "strict"},
+      {"aspf", &dmarc_input::aspf, "relaxed"},
+      {"t", &dmarc_input::t, "yes"},
   };
   for (const auto& c : cases) {
-    const generated_dmarc g = generate_dmarc_record(c.in);
+    dmarc_input in;
+    in.*c.member = c.value;
+    const generated_dmarc g = generate_dmarc_record(in);
     EXPECT_FALSE(g.ok) << c.field;
     EXPECT_TRUE(g.text.empty());
     const field_diagnostic* d = find(g.diagnostics, "GEN-007", c.field);
@@ -798,18 +808,20 @@ const hosting_snippet* snippet(const generated_hosting& g, std::string_view id) 
 std::string quoted_after(const std::string& text, const std::string& marker, char kind) {
   std::size_t i = text.find(marker);
   if (i == std::string::npos) return "<marker not found>";
-  i = text.find('"', i + marker.size());
+  const char quote = kind == 'c' ? '`' : '"';
+  i = text.find(quote, i + marker.size());
   std::string out;
-  for (++i; i < text.size() && text[i] != '"'; ++i) {
+  for (++i; i < text.size() && text[i] != quote; ++i) {
     if (text[i] != '\\') {
       out += text[i];
       continue;
     }
-    const char n = text[++i];
-    if (kind == 'c') {  // Caddy: \" \{ \} only
-      out += n;
+    if (kind == 'c') {  // Caddy raw token: only the replacer's \{ and \} escapes
+      if (i + 1 < text.size() && (text[i + 1] == '{' || text[i + 1] == '}')) ++i;
+      out += text[i];
       continue;
     }
+    const char n = text[++i];
     switch (n) {
       case 'r': out += '\r'; break;
       case 'n': out += '\n'; break;
@@ -890,6 +902,13 @@ TEST(GenerateHosting, SnippetsServeThePolicyBytes) {
   std::string lf = policy;
   for (std::size_t p; (p = lf.find('\r')) != std::string::npos;) lf.erase(p, 1);
   EXPECT_EQ(quoted_after(snippet(g, "caddy")->text, "respond", 'c'), lf);
+  // A backquote cannot be embedded in a Caddyfile: Caddy then serves the file.
+  const std::string tick = "version: STSv1\r\nmode: none\r\nmax_age: 1\r\nnote: `x`\r\n";
+  const generated_hosting t = generate_hosting({"example.com", tick, "", ""});
+  ASSERT_TRUE(t.ok);
+  EXPECT_EQ(snippet(t, "caddy")->text.find("respond `"), std::string::npos);
+  EXPECT_NE(snippet(t, "caddy")->text.find("\t\tfile_server\n"), std::string::npos);
+  EXPECT_EQ(snippet(t, "caddy")->files.at(0).content, tick);
   // Files to create hold the exact bytes.
   ASSERT_EQ(snippet(g, "apache")->files.size(), 1u);
   EXPECT_EQ(snippet(g, "apache")->files[0].content, policy);
@@ -980,7 +999,9 @@ TEST(GenerateCatalogue, EveryGenMessageIsBilingualAndUsed) {
   add(generate_policy({"testing", {"a.example"}, "", "Example.com"}).diagnostics);   // GEN-012
   add(derive_microsoft_dane_pattern("").diagnostics);                                // GEN-005
   add(generate_tlsrpt_record({{"a@example.com"}, ""}).diagnostics);                  // GEN-006
-  add(generate_dmarc_record({"", "none", "", "", "", "", "1:0"}).diagnostics);       // GEN-007
+  dmarc_input fo;
+  fo.fo = "1:0";
+  add(generate_dmarc_record(fo).diagnostics);                                        // GEN-007
   add(generate_hosting({"example.com", "", "", ""}).diagnostics);                    // GEN-008
   std::set<std::string> catalogue;
   for (std::size_t i = 0; i < detail::message_count(); ++i) {
@@ -993,7 +1014,12 @@ TEST(GenerateCatalogue, EveryGenMessageIsBilingualAndUsed) {
     EXPECT_NE(std::string(e.en), std::string(e.fr)) << code;
     EXPECT_NE(std::string(e.ref), "") << code;
   }
-  for (const std::string& code : catalogue) EXPECT_TRUE(seen.count(code)) << code << " never produced";
+  // GEN-002 is the self-check: produced only by a bug, so never here.
+  for (const std::string& code : catalogue) {
+    if (code != "GEN-002") {
+      EXPECT_TRUE(seen.count(code)) << code << " never produced";
+    }
+  }
 }
 
 TEST(GenerateJson, CarriesFieldsAndOutputs) {
@@ -1021,7 +1047,8 @@ TEST(GenerateSnapshots, Policies) {
   expect_snapshot("policy/testing-one-mx.txt",
                   generate_policy({"testing", {"mail.example.com"}, "", ""}).text);
   policy_input google{"enforce", {}, "1209600", ""};
-  for (const preset_pattern& x : provider_presets()[1].patterns)
+  const std::vector<provider_preset> presets = provider_presets();
+  for (const preset_pattern& x : presets[1].patterns)
     if (!x.optional) google.mx.push_back(x.pattern);
   expect_snapshot("policy/enforce-google-workspace.txt", generate_policy(google).text);
   expect_snapshot("policy/enforce-microsoft-dane.txt",

@@ -99,6 +99,74 @@ TEST(StsPolicyVectors, AcceptsMoxValidPolicies) {
   EXPECT_TRUE(d.value.mx.empty());
 }
 
+TEST(StsPolicyVectors, RejectsEveryInvalidVector) {
+  struct v {
+    std::string text;
+    const char* code;
+  };
+  const v vectors[] = {
+      {"", "STS-POL-001"},
+      {"version:STSv0\nmode:none\nmax_age:0", "STS-POL-015"},
+      {"version:STSv10\nmode:none\nmax_age:0", "STS-POL-015"},
+      {"version:STSv2\nmode:none\nmax_age:0", "STS-POL-015"},
+      {"version:STSv1\nmax_age:0\nmx:example.com", "STS-POL-017"},
+      {"version:STSv1\nmode:none", "STS-POL-019"},
+      {"version:STSv1\nmax_age:0\nmode:enforce", "STS-POL-026"},
+      {"version:STSv1\nmax_age:0\nmode:testing", "STS-POL-026"},
+      {"max_age:0\nmode:none", "STS-POL-014"},
+      {"version:STSv1\nmode:none\nmax_age:01234567890", "STS-POL-020"},
+      {"version:STSv1\nmode:bad\nmax_age:1", "STS-POL-018"},
+      {"version:STSv1\nmode:none\nmax_age:a", "STS-POL-020"},
+      {"version:STSv1\nmode:enforce\nmax_age:0\nmx:", "STS-MX-001"},
+      {"version:STSv1\nmode:enforce\nmax_age:0\nmx:*.*.example", "STS-MX-002"},
+      {"version:STSv1\nmode:enforce\nmax_age:0\nmx:**.example", "STS-MX-002"},
+      {"version:STSv1\nmode:enforce\nmax_age:0\nmx:**.example-", "STS-MX-002"},
+      {"version:STSv1\nmode:enforce\nmax_age:0\nmx:test.example-", "STS-MX-002"},
+      {"version:STSv1\nmode:none\nmax_age:0\next:", "STS-POL-011"},
+      {"version:STSv1\nmode:none\nmax_age:0\na12345678901234567890123456789012:123",
+       "STS-POL-010"},
+      {"version:STSv1\nmode:none\nmax_age:0\n_bad:test", "STS-POL-010"},
+      {"version:STSv1\nmode:none\nmax_age:0\nmx: m\xC3\xB8x.example", "STS-MX-005"},
+      {"version: STSv1\nmode: enforce\nmx: a.example.com\nmax_age: 31557601", "STS-POL-021"},
+      {"version: STSv1\n\nmode: none\nmax_age: 1", "STS-POL-004"},
+      {"version: STSv1\nmode: none\nmax_age: 1\n\n", "STS-POL-004"},
+      {"version: STSv1\n mode: none\nmax_age: 1", "STS-POL-005"},
+      {"version: STSv1\nmode : none\nmax_age: 1", "STS-POL-006"},
+      {"\xEF\xBB\xBFversion: STSv1\nmode: none\nmax_age: 1", "STS-POL-009"},
+      {"# comment\nversion: STSv1\nmode: none\nmax_age: 1", "STS-POL-008"},
+      {"version: STSv1\rmode: none\rmax_age: 1", "STS-POL-003"},
+      {"version: STSv1\nmode: enforce\nmx: mail.example.com.\nmax_age: 604800", "STS-MX-004"},
+      {"version: STSv1\nmode: enforce\nmx: 212.114.86.56\nmax_age: 604800", "STS-MX-006"},
+      {"version: STSv1\nmode: enforce\nnmx: mx0.example.com\nmax_age: 604800", "STS-POL-013"},
+      {"version: STSv1\nmode: enforce\nnmx: mx0.example.com\nmax_age: 604800", "STS-POL-026"},
+      {"version: STSv1\nmode: enforce\nmx: mail.example.com\nmax-age: 604800", "STS-POL-013"},
+      {"version: STSv1\nmode: enforce\nmx: mail.example.com\nmax-age: 604800", "STS-POL-019"},
+      {"version: STSv1\nmode: Enforce\nmx: mail.example.com\nmax_age: 604800", "STS-POL-018"},
+  };
+  for (const v& x : vectors) {
+    const auto r = check(x.text);
+    EXPECT_FALSE(r.ok) << x.code << " for " << x.text;
+    EXPECT_NE(find(r, x.code), nullptr) << x.code << " for " << x.text << "\n" << dump(r);
+  }
+}
+
+TEST(StsPolicyVectors, WarnsOnEveryWarningVector) {
+  const auto dup = check(
+      "version: STSv1\nmode: enforce\nmode: testing\nmx: a.example.com\nmax_age: 1209600");
+  EXPECT_TRUE(dup.ok);
+  EXPECT_NE(find(dup, "STS-POL-028"), nullptr);
+  const auto age = check("version: STSv1\nmode: enforce\nmx: a.example.com\nmax_age: 3600");
+  EXPECT_TRUE(age.ok);
+  EXPECT_NE(find(age, "STS-POL-023"), nullptr);
+  EXPECT_NE(find(age, "STS-POL-024"), nullptr);
+  const auto colon = check("version: STSv1\nmode: none\nmax_age: 86400\nreport-uri: https://x");
+  EXPECT_TRUE(colon.ok);
+  EXPECT_EQ(find(colon, "STS-POL-032")->sev, severity::warning);
+  const auto order = check("mode: none\nversion: STSv1\nmax_age: 86400");
+  EXPECT_TRUE(order.ok);
+  EXPECT_EQ(find(order, "STS-POL-016")->sev, severity::warning);
+}
+
 // ---- STS-POL-001 … 009: the body and its lines ----
 
 TEST(StsPolicyParse, RejectsEmptyBody) {

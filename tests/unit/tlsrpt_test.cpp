@@ -136,7 +136,7 @@ TEST(TlsRptRules, NoRuaBesideRuf) {
 
 TEST(TlsRptRules, RuaCase) {
   const R r = validate_tlsrpt_record("v=TLSRPTv1; RUA=mailto:a@example.com");
-  expect_at(r, "TLSRPT-008", severity::error, 1, 13, 12, 16);
+  expect_at(r, "TLSRPT-008", severity::error, 1, 13, 12, 15);
   EXPECT_FALSE(has_code(r, "TLSRPT-007"));
   ASSERT_EQ(r.value.rua.size(), 1u);
 }
