@@ -18,8 +18,8 @@
 #include <utility>
 
 #include "detail/domain.hpp"
-#include "detail/uri.hpp"
 #include "detail/generate_util.hpp"
+#include "detail/uri.hpp"
 #include "mtasts/dmarc.hpp"
 #include "mtasts/policy.hpp"
 #include "mtasts/sts_record.hpp"
@@ -368,15 +368,18 @@ std::string uri_host(std::string_view uri) {
     rest = rest.substr(0, rest.find_first_of("?!"));
     const std::size_t at = rest.rfind('@');
     if (at == std::string_view::npos) return {};
-    return detail::ascii_lower(rest.substr(at + 1));
+    rest.remove_prefix(at + 1);
+  } else {
+    if (rest.substr(0, 2) != "//") return {};
+    rest.remove_prefix(2);
+    rest = rest.substr(0, rest.find_first_of("/?#!"));
+    const std::size_t at = rest.rfind('@');
+    if (at != std::string_view::npos) rest.remove_prefix(at + 1);
+    if (rest.empty() || rest.front() != '[') rest = rest.substr(0, rest.find(':'));
   }
-  if (rest.substr(0, 2) != "//") return {};
-  rest.remove_prefix(2);
-  rest = rest.substr(0, rest.find_first_of("/?#!"));
-  const std::size_t at = rest.rfind('@');
-  if (at != std::string_view::npos) rest.remove_prefix(at + 1);
-  if (!rest.empty() && rest.front() == '[') return {};  // IP literal: no DNS name
-  rest = rest.substr(0, rest.find(':'));
+  // An IP literal has no DNS name to publish the authorisation under.
+  if (rest.empty() || rest.front() == '[' || detail::is_ipv4_literal(rest)) return {};
+  if (rest.size() > 1 && rest.back() == '.') rest.remove_suffix(1);
   return detail::ascii_lower(rest);
 }
 
@@ -573,14 +576,13 @@ generated_sts_record generate_sts_record(const sts_record_input& in, const optio
   const std::string owner = d.empty() ? "mta-sts" : g.policy_host + ".";
   const std::string ttl = std::to_string(kZoneTtl);
   std::string& h = g.host_hint;
-  h += detail::tr(opts,
-                  "; Policy host: the web server that answers https://",
+  h += detail::tr(opts, "; Policy host: the web server that answers https://",
                   "; Hôte de politique : le serveur web qui répond à https://");
   h += g.policy_host;
   h += "/.well-known/mta-sts.txt\n";
-  h += detail::tr(opts,
-                  "; Uncomment ONE option and replace the placeholder with your server's.\n",
-                  "; Décommentez UNE option et remplacez l'exemple par les valeurs de votre serveur.\n");
+  h += detail::tr(
+      opts, "; Uncomment ONE option and replace the placeholder with your server's.\n",
+      "; Décommentez UNE option et remplacez l'exemple par les valeurs de votre serveur.\n");
   h += detail::tr(opts, "; Option 1: the server's addresses (documentation examples)\n",
                   "; Option 1 : les adresses du serveur (exemples de documentation)\n");
   h += ";" + owner + " " + ttl + " IN A 192.0.2.10\n";
@@ -588,8 +590,7 @@ generated_sts_record generate_sts_record(const sts_record_input& in, const optio
   h += detail::tr(opts, "; Option 2: an alias of your web host or hosting service\n",
                   "; Option 2 : un alias de votre hébergeur web\n");
   h += ";" + owner + " " + ttl + " IN CNAME web-host.example.net.\n";
-  h += detail::tr(opts,
-                  "; Its HTTPS certificate must be valid for " ,
+  h += detail::tr(opts, "; Its HTTPS certificate must be valid for ",
                   "; Son certificat HTTPS doit être valide pour ");
   h += g.policy_host;
   h += detail::tr(opts, " (RFC 8461 §3.3).\n", " (RFC 8461 §3.3).\n");
@@ -716,8 +717,8 @@ std::optional<std::string> check_number(std::string_view raw, std::string_view f
     result = std::string();
   } else if (!detail::report_control(rep, v, lead)) {
     std::uint64_t n = 0;
-    const bool digits =
-        v.size() <= 10 && std::all_of(v.begin(), v.end(), [](char c) { return detail::is_digit(c); });
+    const bool digits = v.size() <= 10 &&
+                        std::all_of(v.begin(), v.end(), [](char c) { return detail::is_digit(c); });
     const auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
     if (!digits || ec != std::errc() || p != v.data() + v.size() || n > max)
       rep.add(msg::gen_number_invalid, lead, lead + v.size(),
@@ -813,8 +814,8 @@ generated_dmarc generate_dmarc_record(const dmarc_input& in, const options& opts
   list("ruf", ruf, ruf_src);
 
   std::vector<std::string> strings = detail::split_txt(text);
-  std::string zone = detail::zone_owner("_dmarc", dom.a_label) + " " +
-                     std::to_string(kZoneTtl) + " IN TXT " + detail::quote_txt(strings);
+  std::string zone = detail::zone_owner("_dmarc", dom.a_label) + " " + std::to_string(kZoneTtl) +
+                     " IN TXT " + detail::quote_txt(strings);
 
   // Valid under both specifications, and read back as written.
   std::vector<field_diagnostic> advice;
@@ -858,7 +859,8 @@ generated_dmarc generate_dmarc_record(const dmarc_input& in, const options& opts
 
   if (strings.size() > 1) {
     reporter rep(opts);
-    rep.add(msg::gen_dmarc_split, 0, 0, {std::to_string(text.size()), std::to_string(strings.size())});
+    rep.add(msg::gen_dmarc_split, 0, 0,
+            {std::to_string(text.size()), std::to_string(strings.size())});
     emit(out, "", rep, {});
   }
 
@@ -957,10 +959,9 @@ generated derive_microsoft_dane_pattern(std::string_view mx_host, const options&
   if (pattern.empty() || detail::has_error(g.diagnostics)) return g;
   // The pattern must be one the validator accepts without STS-MX-013.
   const detail::mx_pattern_info info = detail::analyze_mx_pattern(pattern);
-  const bool flagged = std::any_of(info.findings.begin(), info.findings.end(),
-                                   [](const detail::mx_finding& f) {
-                                     return f.kind == detail::mx_issue::microsoft_wildcard;
-                                   });
+  const bool flagged = std::any_of(
+      info.findings.begin(), info.findings.end(),
+      [](const detail::mx_finding& f) { return f.kind == detail::mx_issue::microsoft_wildcard; });
   if (!info.valid || flagged) {
     reporter r2(opts);
     r2.add(msg::gen_dane_not_microsoft, lead, end, {quote(v)});

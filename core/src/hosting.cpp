@@ -39,13 +39,26 @@ std::string nginx_string(std::string_view s) {
   std::string o = "\"";
   for (char c : s) {
     switch (c) {
-      case '"': o += "\\\""; break;
-      case '\\': o += "\\\\"; break;
-      case '\r': o += "\\r"; break;
-      case '\n': o += "\\n"; break;
-      case '\t': o += "\\t"; break;
-      case '$': o += "${mta_sts_dollar}"; break;
-      default: o += c;
+      case '"':
+        o += "\\\"";
+        break;
+      case '\\':
+        o += "\\\\";
+        break;
+      case '\r':
+        o += "\\r";
+        break;
+      case '\n':
+        o += "\\n";
+        break;
+      case '\t':
+        o += "\\t";
+        break;
+      case '$':
+        o += "${mta_sts_dollar}";
+        break;
+      default:
+        o += c;
     }
   }
   o += '"';
@@ -60,11 +73,21 @@ std::string js_string(std::string_view s) {
   for (char c : s) {
     const auto u = static_cast<unsigned char>(c);
     switch (c) {
-      case '"': o += "\\\""; break;
-      case '\\': o += "\\\\"; break;
-      case '\r': o += "\\r"; break;
-      case '\n': o += "\\n"; break;
-      case '\t': o += "\\t"; break;
+      case '"':
+        o += "\\\"";
+        break;
+      case '\\':
+        o += "\\\\";
+        break;
+      case '\r':
+        o += "\\r";
+        break;
+      case '\n':
+        o += "\\n";
+        break;
+      case '\t':
+        o += "\\t";
+        break;
       default:
         if (u < 0x20 || u == 0x7F) {
           o += "\\u00";
@@ -85,13 +108,26 @@ std::string printf_command(std::string_view s, std::string_view file) {
   std::string o = "printf '";
   for (char c : s) {
     switch (c) {
-      case '\'': o += "'\\''"; break;
-      case '\\': o += "\\\\"; break;
-      case '%': o += "%%"; break;
-      case '\r': o += "\\r"; break;
-      case '\n': o += "\\n"; break;
-      case '\t': o += "\\t"; break;
-      default: o += c;
+      case '\'':
+        o += "'\\''";
+        break;
+      case '\\':
+        o += "\\\\";
+        break;
+      case '%':
+        o += "%%";
+        break;
+      case '\r':
+        o += "\\r";
+        break;
+      case '\n':
+        o += "\\n";
+        break;
+      case '\t':
+        o += "\\t";
+        break;
+      default:
+        o += c;
     }
   }
   o += "' > ";
@@ -108,10 +144,16 @@ std::string caddy_string(std::string_view s) {
   std::string o = "`";
   for (char c : s) {
     switch (c) {
-      case '{': o += "\\{"; break;
-      case '}': o += "\\}"; break;
-      case '\r': break;
-      default: o += c;
+      case '{':
+        o += "\\{";
+        break;
+      case '}':
+        o += "\\}";
+        break;
+      case '\r':
+        break;
+      default:
+        o += c;
     }
   }
   o += '`';
@@ -127,11 +169,15 @@ std::string nginx_snippet(const std::string& host, const std::string& domain,
   s += domain + " (nginx).\n";
   s += tr(o, "# Serves https://", "# Sert https://");
   s += host + std::string(kPath) + "\n";
-  s += tr(o,
-          "# with HTTP 200, Content-Type: text/plain; charset=utf-8 and no redirect (RFC 8461 §3.3).\n"
-          "# Put it in the http context (e.g. /etc/nginx/conf.d/mta-sts.conf), then: nginx -t && nginx -s reload\n",
-          "# avec HTTP 200, Content-Type: text/plain; charset=utf-8 et sans redirection (RFC 8461 §3.3).\n"
-          "# Placez-le dans le contexte http (par ex. /etc/nginx/conf.d/mta-sts.conf), puis : nginx -t && nginx -s reload\n");
+  s += tr(
+      o,
+      "# with HTTP 200, Content-Type: text/plain; charset=utf-8 and no redirect (RFC 8461 §3.3).\n"
+      "# Put it in the http context (e.g. /etc/nginx/conf.d/mta-sts.conf), then: nginx -t && nginx "
+      "-s reload\n",
+      "# avec HTTP 200, Content-Type: text/plain; charset=utf-8 et sans redirection (RFC 8461 "
+      "§3.3).\n"
+      "# Placez-le dans le contexte http (par ex. /etc/nginx/conf.d/mta-sts.conf), puis : nginx -t "
+      "&& nginx -s reload\n");
   s += tr(o, "# Check: curl -sI https://", "# Vérification : curl -sI https://");
   s += host + std::string(kPath) + "\n";
   if (policy.find('$') != std::string_view::npos) {
@@ -148,15 +194,18 @@ std::string nginx_snippet(const std::string& host, const std::string& domain,
   s += "    ssl_certificate     /etc/letsencrypt/live/" + host + "/fullchain.pem;\n";
   s += "    ssl_certificate_key /etc/letsencrypt/live/" + host + "/privkey.pem;\n\n";
   s += tr(o,
-          "    # The policy, byte for byte. After changing it, publish a new id in the _mta-sts record.\n",
-          "    # La politique, octet pour octet. Après l'avoir modifiée, publiez un nouvel id dans l'enregistrement _mta-sts.\n");
+          "    # The policy, byte for byte. After changing it, publish a new id in the _mta-sts "
+          "record.\n",
+          "    # La politique, octet pour octet. Après l'avoir modifiée, publiez un nouvel id dans "
+          "l'enregistrement _mta-sts.\n");
   s += "    location = " + std::string(kPath) + " {\n";
   s += "        types { }\n";
   s += "        default_type \"text/plain; charset=utf-8\";\n";
   s += "        return 200 " + nginx_string(policy) + ";\n";
   s += "    }\n\n";
-  s += tr(o, "    # Anything else: 404, never a redirect (senders do not follow redirects).\n",
-          "    # Tout le reste : 404, jamais de redirection (les expéditeurs ne les suivent pas).\n");
+  s += tr(
+      o, "    # Anything else: 404, never a redirect (senders do not follow redirects).\n",
+      "    # Tout le reste : 404, jamais de redirection (les expéditeurs ne les suivent pas).\n");
   s += "    location / {\n        return 404;\n    }\n}\n";
   return s;
 }
@@ -169,16 +218,20 @@ std::string apache_snippet(const std::string& host, const std::string& domain,
   s += domain + " (Apache httpd 2.4, mod_ssl).\n";
   s += tr(o, "# Serves https://", "# Sert https://");
   s += host + std::string(kPath) + "\n";
-  s += tr(o,
-          "# with HTTP 200, Content-Type: text/plain; charset=utf-8 and no redirect (RFC 8461 §3.3).\n"
-          "# 1. Create the policy file with its exact bytes (or upload the downloaded mta-sts.txt there):\n",
-          "# avec HTTP 200, Content-Type: text/plain; charset=utf-8 et sans redirection (RFC 8461 §3.3).\n"
-          "# 1. Créez le fichier de politique avec ses octets exacts (ou déposez-y le mta-sts.txt téléchargé) :\n");
+  s += tr(
+      o,
+      "# with HTTP 200, Content-Type: text/plain; charset=utf-8 and no redirect (RFC 8461 §3.3).\n"
+      "# 1. Create the policy file with its exact bytes (or upload the downloaded mta-sts.txt "
+      "there):\n",
+      "# avec HTTP 200, Content-Type: text/plain; charset=utf-8 et sans redirection (RFC 8461 "
+      "§3.3).\n"
+      "# 1. Créez le fichier de politique avec ses octets exacts (ou déposez-y le mta-sts.txt "
+      "téléchargé) :\n");
   s += "#    mkdir -p " + root + "/.well-known\n";
   s += "#    " + printf_command(policy, root + std::string(kPath)) + "\n";
-  s += tr(o,
-          "# 2. Add this virtual host (e.g. /etc/apache2/sites-available/mta-sts.conf), then:\n",
-          "# 2. Ajoutez cet hôte virtuel (par ex. /etc/apache2/sites-available/mta-sts.conf), puis :\n");
+  s += tr(o, "# 2. Add this virtual host (e.g. /etc/apache2/sites-available/mta-sts.conf), then:\n",
+          "# 2. Ajoutez cet hôte virtuel (par ex. /etc/apache2/sites-available/mta-sts.conf), puis "
+          ":\n");
   s += "#    a2enmod ssl && a2ensite mta-sts && apachectl configtest && apachectl graceful\n";
   s += tr(o, "# Check: curl -sI https://", "# Vérification : curl -sI https://");
   s += host + std::string(kPath) + "\n";
@@ -209,26 +262,30 @@ std::string apache_snippet(const std::string& host, const std::string& domain,
 std::string caddy_snippet(const std::string& host, const std::string& domain,
                           std::string_view policy, const options& o) {
   const bool inline_policy = caddy_embeddable(policy);
-  const std::string file_block = "handle " + std::string(kPath) + " {\n" +
-                                 "\troot * /var/www/" + host + "\n" +
-                                 "\theader Content-Type \"text/plain; charset=utf-8\"\n" +
-                                 "\tfile_server\n}\n";
+  const std::string file_block =
+      "handle " + std::string(kPath) + " {\n" + "\troot * /var/www/" + host + "\n" +
+      "\theader Content-Type \"text/plain; charset=utf-8\"\n" + "\tfile_server\n}\n";
   std::string s;
   s += tr(o, "# MTA-STS policy host for ", "# Hôte de politique MTA-STS pour ");
   s += domain + " (Caddy 2).\n";
   s += tr(o, "# Serves https://", "# Sert https://");
   s += host + std::string(kPath) + "\n";
-  s += tr(o,
-          "# with HTTP 200, Content-Type: text/plain; charset=utf-8 and no redirect (RFC 8461 §3.3).\n"
-          "# Caddy obtains the certificate itself. Reload with: caddy reload\n",
-          "# avec HTTP 200, Content-Type: text/plain; charset=utf-8 et sans redirection (RFC 8461 §3.3).\n"
-          "# Caddy obtient lui-même le certificat. Rechargez avec : caddy reload\n");
+  s += tr(
+      o,
+      "# with HTTP 200, Content-Type: text/plain; charset=utf-8 and no redirect (RFC 8461 §3.3).\n"
+      "# Caddy obtains the certificate itself. Reload with: caddy reload\n",
+      "# avec HTTP 200, Content-Type: text/plain; charset=utf-8 et sans redirection (RFC 8461 "
+      "§3.3).\n"
+      "# Caddy obtient lui-même le certificat. Rechargez avec : caddy reload\n");
   if (inline_policy) {
     s += tr(o,
             "# Caddyfile strings cannot hold the CR of CRLF, so the lines below end with LF,\n"
-            "# which RFC 8461 §3.2 allows. For the exact CRLF bytes, serve the downloaded file instead:\n",
-            "# Les chaînes du Caddyfile ne peuvent pas contenir le CR de CRLF : les lignes ci-dessous finissent\n"
-            "# donc par LF, ce que la RFC 8461 §3.2 permet. Pour les octets CRLF exacts, servez plutôt le fichier téléchargé :\n");
+            "# which RFC 8461 §3.2 allows. For the exact CRLF bytes, serve the downloaded file "
+            "instead:\n",
+            "# Les chaînes du Caddyfile ne peuvent pas contenir le CR de CRLF : les lignes "
+            "ci-dessous finissent\n"
+            "# donc par LF, ce que la RFC 8461 §3.2 permet. Pour les octets CRLF exacts, servez "
+            "plutôt le fichier téléchargé :\n");
     std::size_t start = 0;
     while (start < file_block.size()) {
       const std::size_t nl = file_block.find('\n', start);
@@ -239,11 +296,13 @@ std::string caddy_snippet(const std::string& host, const std::string& domain,
       start = nl + 1;
     }
   } else {
-    s += tr(o,
-            "# The policy contains a backquote, which a Caddyfile string cannot hold: Caddy serves\n"
-            "# the downloaded mta-sts.txt from /var/www/",
-            "# La politique contient une apostrophe inverse, qu'une chaîne du Caddyfile ne peut pas contenir :\n"
-            "# Caddy sert le mta-sts.txt téléchargé depuis /var/www/");
+    s +=
+        tr(o,
+           "# The policy contains a backquote, which a Caddyfile string cannot hold: Caddy serves\n"
+           "# the downloaded mta-sts.txt from /var/www/",
+           "# La politique contient une apostrophe inverse, qu'une chaîne du Caddyfile ne peut pas "
+           "contenir :\n"
+           "# Caddy sert le mta-sts.txt téléchargé depuis /var/www/");
     s += host + "/.well-known/\n";
   }
   s += tr(o, "# Check: curl -sI https://", "# Vérification : curl -sI https://");
@@ -275,13 +334,15 @@ std::string worker_snippet(const std::string& host, const std::string& domain,
   s += domain + tr(o, ": a Cloudflare Worker.\n", " : un Worker Cloudflare.\n");
   s += tr(o, "// Serves https://", "// Sert https://");
   s += host + std::string(kPath) + "\n";
-  s += tr(o,
-          "// with HTTP 200, Content-Type: text/plain; charset=utf-8 and no redirect (RFC 8461 §3.3).\n"
-          "// Deploy: Workers & Pages > Create > Worker, paste this code, then\n"
-          "// Settings > Domains & Routes > Add > Custom domain: ",
-          "// avec HTTP 200, Content-Type: text/plain; charset=utf-8 et sans redirection (RFC 8461 §3.3).\n"
-          "// Déploiement : Workers & Pages > Create > Worker, collez ce code, puis\n"
-          "// Settings > Domains & Routes > Add > Custom domain : ");
+  s += tr(
+      o,
+      "// with HTTP 200, Content-Type: text/plain; charset=utf-8 and no redirect (RFC 8461 §3.3).\n"
+      "// Deploy: Workers & Pages > Create > Worker, paste this code, then\n"
+      "// Settings > Domains & Routes > Add > Custom domain: ",
+      "// avec HTTP 200, Content-Type: text/plain; charset=utf-8 et sans redirection (RFC 8461 "
+      "§3.3).\n"
+      "// Déploiement : Workers & Pages > Create > Worker, collez ce code, puis\n"
+      "// Settings > Domains & Routes > Add > Custom domain : ");
   s += host + "\n";
   s += tr(o,
           "// (Cloudflare then creates the DNS record and the certificate).\n"
@@ -314,23 +375,27 @@ std::string worker_snippet(const std::string& host, const std::string& domain,
 
 std::string pages_snippet(const std::string& host, const std::string& domain, const options& o) {
   std::string s;
-  s += tr(o, "GitHub Pages: MTA-STS policy host for ", "GitHub Pages : hôte de politique MTA-STS pour ");
+  s += tr(o, "GitHub Pages: MTA-STS policy host for ",
+          "GitHub Pages : hôte de politique MTA-STS pour ");
   s += domain + "\n";
   s += tr(o, "Serves https://", "Sert https://");
   s += host + std::string(kPath) + "\n";
-  s += tr(o,
-          "with HTTP 200 and Content-Type: text/plain; charset=utf-8 (GitHub Pages' type for .txt files).\n\n"
-          "1. Create a public repository (e.g. \"mta-sts\") with these files at its root:\n"
-          "     .well-known/mta-sts.txt   the policy, exact bytes (use the download)\n"
-          "     .nojekyll                 empty: Jekyll would skip the .well-known folder\n"
-          "     .gitattributes            keeps the policy's CRLF line ends as they are\n"
-          "     CNAME                     the custom domain: ",
-          "avec HTTP 200 et Content-Type: text/plain; charset=utf-8 (le type des fichiers .txt sur GitHub Pages).\n\n"
-          "1. Créez un dépôt public (par ex. « mta-sts ») avec ces fichiers à sa racine :\n"
-          "     .well-known/mta-sts.txt   la politique, octets exacts (utilisez le téléchargement)\n"
-          "     .nojekyll                 vide : Jekyll ignorerait le dossier .well-known\n"
-          "     .gitattributes            garde les fins de ligne CRLF de la politique telles quelles\n"
-          "     CNAME                     le domaine personnalisé : ");
+  s += tr(
+      o,
+      "with HTTP 200 and Content-Type: text/plain; charset=utf-8 (GitHub Pages' type for .txt "
+      "files).\n\n"
+      "1. Create a public repository (e.g. \"mta-sts\") with these files at its root:\n"
+      "     .well-known/mta-sts.txt   the policy, exact bytes (use the download)\n"
+      "     .nojekyll                 empty: Jekyll would skip the .well-known folder\n"
+      "     .gitattributes            keeps the policy's CRLF line ends as they are\n"
+      "     CNAME                     the custom domain: ",
+      "avec HTTP 200 et Content-Type: text/plain; charset=utf-8 (le type des fichiers .txt sur "
+      "GitHub Pages).\n\n"
+      "1. Créez un dépôt public (par ex. « mta-sts ») avec ces fichiers à sa racine :\n"
+      "     .well-known/mta-sts.txt   la politique, octets exacts (utilisez le téléchargement)\n"
+      "     .nojekyll                 vide : Jekyll ignorerait le dossier .well-known\n"
+      "     .gitattributes            garde les fins de ligne CRLF de la politique telles quelles\n"
+      "     CNAME                     le domaine personnalisé : ");
   s += host + "\n";
   s += tr(o,
           "   Instead of .nojekyll, a _config.yml containing: include: [\".well-known\"]\n"
@@ -344,8 +409,7 @@ std::string pages_snippet(const std::string& host, const std::string& domain, co
   s += tr(o, "3. DNS (replace <user> with your GitHub account or organisation):\n",
           "3. DNS (remplacez <user> par votre compte ou organisation GitHub) :\n");
   s += "     " + host + ". " + std::to_string(kZoneTtl) + " IN CNAME <user>.github.io.\n";
-  s += tr(o,
-          "4. Check that the answer is a 200, not a redirect: curl -sI https://",
+  s += tr(o, "4. Check that the answer is a 200, not a redirect: curl -sI https://",
           "4. Vérifiez que la réponse est un 200 et non une redirection : curl -sI https://");
   s += host + std::string(kPath) + "\n";
   return s;
@@ -356,18 +420,23 @@ std::string zone_snippet(const std::string& host, const std::string& domain, std
   const std::string ttl = std::to_string(kZoneTtl);
   std::string s;
   s += tr(o, "; MTA-STS and TLS-RPT records for ", "; Enregistrements MTA-STS et TLS-RPT pour ");
-  s += domain + tr(o, " (zone-file syntax, TTL 3600 s).\n", " (syntaxe de fichier de zone, TTL 3600 s).\n");
+  s += domain +
+       tr(o, " (zone-file syntax, TTL 3600 s).\n", " (syntaxe de fichier de zone, TTL 3600 s).\n");
   s += tr(o,
-          "; 1. The policy id: publish a new one after every change of the policy (policy first, then id).\n",
-          "; 1. L'id de politique : publiez-en un nouveau après chaque modification de la politique (la politique d'abord, puis l'id).\n");
+          "; 1. The policy id: publish a new one after every change of the policy (policy first, "
+          "then id).\n",
+          "; 1. L'id de politique : publiez-en un nouveau après chaque modification de la "
+          "politique (la politique d'abord, puis l'id).\n");
   if (!id.empty())
     s += detail::txt_zone_line(detail::zone_owner("_mta-sts", domain),
-                               "v=STSv1; id=" + std::string(id)) + "\n";
+                               "v=STSv1; id=" + std::string(id)) +
+         "\n";
   else
     s += tr(o, "; (generate the _mta-sts record to get this line)\n",
             "; (générez l'enregistrement _mta-sts pour obtenir cette ligne)\n");
   s += tr(o, "; 2. The policy host: uncomment ONE option, with your web server's values.\n",
-          "; 2. L'hôte de politique : décommentez UNE option, avec les valeurs de votre serveur web.\n");
+          "; 2. L'hôte de politique : décommentez UNE option, avec les valeurs de votre serveur "
+          "web.\n");
   s += ";" + host + ". " + ttl + " IN A 192.0.2.10\n";
   s += ";" + host + ". " + ttl + " IN AAAA 2001:db8::10\n";
   s += ";" + host + ". " + ttl + " IN CNAME web-host.example.net.\n";
@@ -376,8 +445,10 @@ std::string zone_snippet(const std::string& host, const std::string& domain, std
   if (!tlsrpt.empty())
     s += detail::txt_zone_line(detail::zone_owner("_smtp._tls", domain), tlsrpt) + "\n";
   else
-    s += ";" + detail::txt_zone_line(detail::zone_owner("_smtp._tls", domain),
-                                     "v=TLSRPTv1; rua=mailto:tls-reports@" + domain) + "\n";
+    s += ";" +
+         detail::txt_zone_line(detail::zone_owner("_smtp._tls", domain),
+                               "v=TLSRPTv1; rua=mailto:tls-reports@" + domain) +
+         "\n";
   return s;
 }
 
@@ -409,7 +480,8 @@ generated_hosting generate_hosting(const hosting_input& in, const options& opts)
     const result<sts_record> r = validate_sts_record("v=STSv1; id=" + id, opts);
     if (!r.ok) {
       reporter r2(opts);
-      r2.add(msg::gen_hosting_record_invalid, 0, 0, {"_mta-sts", detail::error_codes(r.diagnostics)});
+      r2.add(msg::gen_hosting_record_invalid, 0, 0,
+             {"_mta-sts", detail::error_codes(r.diagnostics)});
       detail::emit(out, "id", r2, {});
       id.clear();
     }
@@ -418,7 +490,8 @@ generated_hosting generate_hosting(const hosting_input& in, const options& opts)
     const result<tlsrpt_record> r = validate_tlsrpt_record(tlsrpt, opts);
     if (!r.ok || tlsrpt.rfind("v=TLSRPTv1", 0) != 0) {
       reporter r2(opts);
-      r2.add(msg::gen_hosting_record_invalid, 0, 0, {"_smtp._tls", detail::error_codes(r.diagnostics)});
+      r2.add(msg::gen_hosting_record_invalid, 0, 0,
+             {"_smtp._tls", detail::error_codes(r.diagnostics)});
       detail::emit(out, "tlsrpt", r2, {});
       tlsrpt.clear();
     }
@@ -430,19 +503,34 @@ generated_hosting generate_hosting(const hosting_input& in, const options& opts)
   const std::string& p = in.policy;
 
   g.snippets.push_back({"nginx", "nginx", "nginx", nginx_snippet(host, domain, p, opts), {}});
-  g.snippets.push_back({"apache", "Apache httpd", "apache", apache_snippet(host, domain, p, opts),
+  g.snippets.push_back({"apache",
+                        "Apache httpd",
+                        "apache",
+                        apache_snippet(host, domain, p, opts),
                         {{"/var/www/" + host + std::string(kPath), p}}});
-  g.snippets.push_back({"caddy", "Caddy", "caddyfile", caddy_snippet(host, domain, p, opts),
+  g.snippets.push_back({"caddy",
+                        "Caddy",
+                        "caddyfile",
+                        caddy_snippet(host, domain, p, opts),
                         {{"/var/www/" + host + std::string(kPath), p}}});
-  g.snippets.push_back({"cloudflare-worker", "Cloudflare Worker", "javascript",
-                        worker_snippet(host, domain, p, opts), {}});
-  g.snippets.push_back({"github-pages", "GitHub Pages", "text", pages_snippet(host, domain, opts),
+  g.snippets.push_back({"cloudflare-worker",
+                        "Cloudflare Worker",
+                        "javascript",
+                        worker_snippet(host, domain, p, opts),
+                        {}});
+  g.snippets.push_back({"github-pages",
+                        "GitHub Pages",
+                        "text",
+                        pages_snippet(host, domain, opts),
                         {{".well-known/mta-sts.txt", p},
                          {".nojekyll", ""},
                          {".gitattributes", ".well-known/mta-sts.txt -text\n"},
                          {"CNAME", host + "\n"}}});
-  g.snippets.push_back({"zone", tr(opts, "DNS zone records", "Enregistrements de zone DNS"),
-                        "dns-zone", zone_snippet(host, domain, id, tlsrpt, opts), {}});
+  g.snippets.push_back({"zone",
+                        tr(opts, "DNS zone records", "Enregistrements de zone DNS"),
+                        "dns-zone",
+                        zone_snippet(host, domain, id, tlsrpt, opts),
+                        {}});
   g.ok = true;
   return g;
 }

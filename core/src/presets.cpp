@@ -31,22 +31,30 @@ constexpr std::array<preset_row, 6> kPresets{{
     {"microsoft365",
      "Microsoft 365 / Exchange Online",
      {{{"*.mail.protection.outlook.com", false,
-        "Every Exchange Online MX host, <domain-with-dashes>.mail.protection.outlook.com (one label "
+        "Every Exchange Online MX host, <domain-with-dashes>.mail.protection.outlook.com (one "
+        "label "
         "before mail.protection.outlook.com, as a wildcard requires).",
-        "Tout hôte MX d'Exchange Online, <domaine-avec-tirets>.mail.protection.outlook.com (un seul "
+        "Tout hôte MX d'Exchange Online, <domaine-avec-tirets>.mail.protection.outlook.com (un "
+        "seul "
         "label avant mail.protection.outlook.com, comme l'exige un joker)."}}},
      1,
      "Exchange Online receives your mail at <domain-with-dashes>.mail.protection.outlook.com; the "
-     "wildcard covers it whatever the tenant. If you turned on inbound SMTP DANE with DNSSEC, your MX "
+     "wildcard covers it whatever the tenant. If you turned on inbound SMTP DANE with DNSSEC, your "
+     "MX "
      "becomes <tenant>.<x>-v1.mx.microsoft: add the pattern derived from that host (e.g. "
      "*.a-v1.mx.microsoft) and keep both while the MX changes over. Never use *.mx.microsoft: a "
-     "wildcard covers one label and those hosts have two before mx.microsoft, so it matches nothing. "
+     "wildcard covers one label and those hosts have two before mx.microsoft, so it matches "
+     "nothing. "
      "Exchange Online does not serve your policy file: host it yourself.",
-     "Exchange Online reçoit votre courrier sur <domaine-avec-tirets>.mail.protection.outlook.com ; "
+     "Exchange Online reçoit votre courrier sur <domaine-avec-tirets>.mail.protection.outlook.com "
+     "; "
      "le joker le couvre quel que soit le locataire. Si vous avez activé SMTP DANE entrant avec "
-     "DNSSEC, votre MX devient <locataire>.<x>-v1.mx.microsoft : ajoutez le motif déduit de cet hôte "
-     "(par ex. *.a-v1.mx.microsoft) et gardez les deux pendant le changement de MX. N'utilisez jamais "
-     "*.mx.microsoft : un joker couvre un seul label et ces hôtes en ont deux avant mx.microsoft, il "
+     "DNSSEC, votre MX devient <locataire>.<x>-v1.mx.microsoft : ajoutez le motif déduit de cet "
+     "hôte "
+     "(par ex. *.a-v1.mx.microsoft) et gardez les deux pendant le changement de MX. N'utilisez "
+     "jamais "
+     "*.mx.microsoft : un joker couvre un seul label et ces hôtes en ont deux avant mx.microsoft, "
+     "il "
      "ne correspond donc à rien. Exchange Online ne sert pas votre fichier de politique : "
      "hébergez-le vous-même.",
      "Microsoft Learn, \"Enhancing mail flow with MTA-STS\" (learn.microsoft.com/purview/"
@@ -71,14 +79,18 @@ constexpr std::array<preset_row, 6> kPresets{{
         "Historique : très anciennes configurations dont les MX sont aspmx2.googlemail.com à "
         "aspmx5.googlemail.com."}}},
      4,
-     "Domains added to Google Workspace since April 2023 use one MX, smtp.google.com; older ones use "
-     "aspmx.l.google.com and alt1–alt4.aspmx.l.google.com. The preset lists both sets, so the policy "
+     "Domains added to Google Workspace since April 2023 use one MX, smtp.google.com; older ones "
+     "use "
+     "aspmx.l.google.com and alt1–alt4.aspmx.l.google.com. The preset lists both sets, so the "
+     "policy "
      "keeps working whichever your MX records use; remove the set you do not use for a tighter "
-     "policy. Add *.googlemail.com only if your MX records still name aspmx2–aspmx5.googlemail.com.",
+     "policy. Add *.googlemail.com only if your MX records still name "
+     "aspmx2–aspmx5.googlemail.com.",
      "Les domaines ajoutés à Google Workspace depuis avril 2023 utilisent un seul MX, "
      "smtp.google.com ; les plus anciens utilisent aspmx.l.google.com et "
      "alt1–alt4.aspmx.l.google.com. Le préréglage contient les deux ensembles, la politique "
-     "fonctionne donc quels que soient vos enregistrements MX ; retirez celui que vous n'utilisez pas "
+     "fonctionne donc quels que soient vos enregistrements MX ; retirez celui que vous n'utilisez "
+     "pas "
      "pour une politique plus stricte. N'ajoutez *.googlemail.com que si vos MX citent encore "
      "aspmx2–aspmx5.googlemail.com.",
      "Google Workspace Admin Help, MX record values (support.google.com/a/answer/140034: "
@@ -101,7 +113,8 @@ constexpr std::array<preset_row, 6> kPresets{{
      "in2-smtp.messagingengine.com (priority 20). Check that your MX records show these two hosts; "
      "the wildcard is an optional, broader alternative. Host the policy file yourself.",
      "Fastmail reçoit le courrier des domaines personnalisés sur in1-smtp.messagingengine.com "
-     "(priorité 10) et in2-smtp.messagingengine.com (priorité 20). Vérifiez que vos enregistrements "
+     "(priorité 10) et in2-smtp.messagingengine.com (priorité 20). Vérifiez que vos "
+     "enregistrements "
      "MX indiquent ces deux hôtes ; le joker est une option plus large. Hébergez vous-même le "
      "fichier de politique.",
      "Fastmail help, DNS records for a custom domain (fastmail.help: MX "
@@ -115,7 +128,8 @@ constexpr std::array<preset_row, 6> kPresets{{
        {"mailsec.protonmail.ch", false, "Proton's secondary MX (priority 20).",
         "Le MX secondaire de Proton (priorité 20)."}}},
      2,
-     "Proton Mail receives custom-domain mail at mail.protonmail.ch and mailsec.protonmail.ch. Proton "
+     "Proton Mail receives custom-domain mail at mail.protonmail.ch and mailsec.protonmail.ch. "
+     "Proton "
      "does not host MTA-STS for custom domains: serve the policy yourself (Proton's MX hosts also "
      "publish DANE records, which DANE-capable senders use first).",
      "Proton Mail reçoit le courrier des domaines personnalisés sur mail.protonmail.ch et "
@@ -123,7 +137,8 @@ constexpr std::array<preset_row, 6> kPresets{{
      "vous-même la politique (les hôtes MX de Proton publient aussi des enregistrements DANE, que "
      "les expéditeurs compatibles DANE utilisent en premier).",
      "Proton support, custom domain DNS set-up (MX mail.protonmail.ch priority 10, "
-     "mailsec.protonmail.ch priority 20); privsec.dev, \"Setting up MTA-STS with a custom domain on "
+     "mailsec.protonmail.ch priority 20); privsec.dev, \"Setting up MTA-STS with a custom domain "
+     "on "
      "Proton Mail\" (Proton does not host the policy; MX and TLSA records of protonmail.com).",
      false},
     {"zoho",
@@ -135,13 +150,17 @@ constexpr std::array<preset_row, 6> kPresets{{
        {"mx3.zoho.com", false, "Zoho's third MX (priority 50).",
         "Le troisième MX de Zoho (priorité 50)."}}},
      3,
-     "These are the MX hosts of Zoho's US data centre. Accounts in another region use the same names "
-     "under that region's domain: mx.zoho.eu, mx2.zoho.eu, mx3.zoho.eu (Europe), mx.zoho.in… (India), "
-     "mx.zoho.com.au… (Australia). Use exactly the names your MX records show. Zoho's admin console "
+     "These are the MX hosts of Zoho's US data centre. Accounts in another region use the same "
+     "names "
+     "under that region's domain: mx.zoho.eu, mx2.zoho.eu, mx3.zoho.eu (Europe), mx.zoho.in… "
+     "(India), "
+     "mx.zoho.com.au… (Australia). Use exactly the names your MX records show. Zoho's admin "
+     "console "
      "can check the policy, but you publish it yourself.",
      "Ce sont les hôtes MX du centre de données américain de Zoho. Les comptes d'une autre région "
      "utilisent les mêmes noms sous le domaine de la région : mx.zoho.eu, mx2.zoho.eu, mx3.zoho.eu "
-     "(Europe), mx.zoho.in… (Inde), mx.zoho.com.au… (Australie). Utilisez exactement les noms de vos "
+     "(Europe), mx.zoho.in… (Inde), mx.zoho.com.au… (Australie). Utilisez exactement les noms de "
+     "vos "
      "enregistrements MX. La console d'administration de Zoho peut vérifier la politique, mais "
      "c'est vous qui la publiez.",
      "Zoho Mail help, MX records by data centre (mx.zoho.com 10, mx2.zoho.com 20, mx3.zoho.com 50; "
@@ -161,7 +180,8 @@ constexpr std::array<preset_row, 6> kPresets{{
      "Le domaine de messagerie personnalisé d'iCloud+ reçoit le courrier sur mx01.mail.icloud.com "
      "et mx02.mail.icloud.com, tous deux en priorité 10. Apple n'héberge pas le fichier de "
      "politique : servez-le vous-même.",
-     "Apple Support, set up a custom email domain with iCloud Mail: the DNS records iCloud settings "
+     "Apple Support, set up a custom email domain with iCloud Mail: the DNS records iCloud "
+     "settings "
      "show (MX mx01.mail.icloud.com and mx02.mail.icloud.com, priority 10).",
      false},
 }};

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <array>
+#include <functional>
+#include <map>
 
 #include "text.hpp"
 
@@ -122,6 +124,64 @@ void sort_diagnostics(std::vector<diagnostic>& out) {
 }
 }  // namespace
 
+// Pathological inputs (a 1 MiB paste of garbage) can raise tens of thousands
+// of the same problem. Each rule id is listed at most this many times, then
+// one diagnostic with the same code says how many more there are, so results
+// stay readable and cheap to render while every kind of problem is reported.
+constexpr std::size_t kMaxPerCode = 100;
+
+std::vector<diagnostic> reporter::render_all(
+    const std::function<void(diagnostic&, const pending&)>& position) const {
+  std::vector<std::size_t> order(items_.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [this](std::size_t a, std::size_t b) {
+    const pending& x = items_[a];
+    const pending& y = items_[b];
+    if (x.record != y.record) return x.record < y.record;
+    if (x.start != y.start) return x.start < y.start;
+    return x.end < y.end;
+  });
+  struct overflow {
+    std::size_t first;  // index of the first unlisted item
+    std::size_t count;
+  };
+  std::map<std::string_view, std::size_t> seen;
+  std::map<std::string_view, overflow> more;
+  const bool fr = opts_.lang == language::fr;
+  std::vector<diagnostic> out;
+  out.reserve(std::min(items_.size(), std::size_t{4096}));
+  for (std::size_t i : order) {
+    const std::string_view code = entry(items_[i].id).code;
+    if (++seen[code] > kMaxPerCode) {
+      auto [it, inserted] = more.try_emplace(code, overflow{i, 0});
+      ++it->second.count;
+      continue;
+    }
+    diagnostic d = render_one(items_[i], fr);
+    position(d, items_[i]);
+    out.push_back(std::move(d));
+  }
+  for (const auto& [code, o] : more) {
+    const pending& p = items_[o.first];
+    diagnostic d;
+    d.code = std::string(code);
+    d.sev = p.sev;
+    d.ref = p.ref;
+    d.record = p.record;
+    const std::string n = std::to_string(o.count);
+    d.message = fr ? n + " autres problèmes de ce type (" + d.code +
+                         ") ne sont pas listés, à partir d'ici."
+                   : n + " more problems of this kind (" + d.code +
+                         ") are not listed, starting here.";
+    d.hint = fr ? "Corrigez ceux qui sont listés et validez de nouveau."
+                : "Fix the ones listed and validate again.";
+    position(d, p);
+    out.push_back(std::move(d));
+  }
+  sort_diagnostics(out);
+  return out;
+}
+
 std::vector<diagnostic> reporter::finish(std::string_view original,
                                          const std::vector<std::size_t>& map) const {
   const text_index idx(original);
@@ -129,15 +189,9 @@ std::vector<diagnostic> reporter::finish(std::string_view original,
     if (map.empty()) return std::min(b, original.size());
     return map[std::min(b, map.size() - 1)];
   };
-  std::vector<diagnostic> out;
-  out.reserve(items_.size());
-  for (const pending& p : items_) {
-    diagnostic d = render_one(p, opts_.lang == language::fr);
+  return render_all([&](diagnostic& d, const pending& p) {
     place(d, idx, to_original(p.start), to_original(p.end));
-    out.push_back(std::move(d));
-  }
-  sort_diagnostics(out);
-  return out;
+  });
 }
 
 std::vector<diagnostic> reporter::finish_rrset(const std::vector<std::string>& records) const {
@@ -145,20 +199,14 @@ std::vector<diagnostic> reporter::finish_rrset(const std::vector<std::string>& r
   idx.reserve(records.size());
   for (const std::string& r : records) idx.emplace_back(r);
   const text_index empty("");
-  std::vector<diagnostic> out;
-  out.reserve(items_.size());
-  for (const pending& p : items_) {
-    diagnostic d = render_one(p, opts_.lang == language::fr);
+  return render_all([&](diagnostic& d, const pending& p) {
     if (p.record >= 0 && static_cast<std::size_t>(p.record) < records.size()) {
-      const auto n = records[static_cast<std::size_t>(p.record)].size();
-      place(d, idx[static_cast<std::size_t>(p.record)], std::min(p.start, n), std::min(p.end, n));
+      const auto k = static_cast<std::size_t>(p.record);
+      place(d, idx[k], std::min(p.start, records[k].size()), std::min(p.end, records[k].size()));
     } else {
       place(d, empty, 0, 0);
     }
-    out.push_back(std::move(d));
-  }
-  sort_diagnostics(out);
-  return out;
+  });
 }
 
 }  // namespace detail

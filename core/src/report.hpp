@@ -9,6 +9,7 @@
 #define MTASTS_DETAIL_REPORT_HPP
 
 #include <cstddef>
+#include <functional>
 #include <initializer_list>
 #include <string>
 #include <string_view>
@@ -82,6 +83,9 @@ class reporter {
       const std::vector<std::string>& records) const;
 
  private:
+  [[nodiscard]] std::vector<diagnostic> render_all(
+      const std::function<void(diagnostic&, const pending&)>& position) const;
+
   options opts_;
   std::vector<pending> items_;
 };

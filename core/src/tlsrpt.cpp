@@ -98,9 +98,9 @@ struct rua_state {
   std::vector<std::size_t> scheme_items;  // TLSRPT-009 items, severity decided at the end
 };
 
-// One URI at [a, b) of `text`.
-void check_one_uri(std::string_view text, std::size_t a, std::size_t b, detail::reporter& rep,
-                   rua_state& st) {
+// One URI at [a, b) of `text`; `after_comma` when it is not the first of its list.
+void check_one_uri(std::string_view text, std::size_t a, std::size_t b, bool after_comma,
+                   detail::reporter& rep, rua_state& st) {
   const std::string_view uri = text.substr(a, b - a);
   const detail::uri_check c = detail::check_uri(uri, ",!;");
   const std::size_t pos = a + c.pos;
@@ -126,10 +126,16 @@ void check_one_uri(std::string_view text, std::size_t a, std::size_t b, detail::
       }
       break;
     case detail::uri_error::no_scheme:
-      st.scheme_items.push_back(rep.items().size());
-      rep.add(uri.find('@') != std::string_view::npos ? msg::tlsrpt_bare_address
-                                                      : msg::tlsrpt_no_scheme,
-              a, b, {quote(uri)});
+      if (uri.find('@') != std::string_view::npos) {
+        st.scheme_items.push_back(rep.items().size());
+        rep.add(msg::tlsrpt_bare_address, a, b, {quote(uri)});
+      } else if (after_comma) {
+        // `https://x/a,b`: "commas … MUST be encoded" (RFC 8460 §3).
+        rep.add(msg::tlsrpt_uri_comma, a, b, {quote(uri)});
+      } else {
+        st.scheme_items.push_back(rep.items().size());
+        rep.add(msg::tlsrpt_no_scheme, a, b, {quote(uri)});
+      }
       break;
     case detail::uri_error::bad_char: {
       const std::size_t n = detail::char_len(text, pos);
@@ -197,7 +203,7 @@ void check_rua_value(std::string_view text, const tag_field& f, detail::reporter
     } else {
       ++count;
       out.rua.emplace_back(text.substr(a, b - a));
-      check_one_uri(text, a, b, rep, st);
+      check_one_uri(text, a, b, p > vs, rep, st);
     }
     if (comma >= ve) break;
     p = comma + 1;

@@ -8,6 +8,7 @@
 #define MTASTS_TESTS_CORPUS_HPP
 
 #include <optional>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -22,6 +23,9 @@ struct golden_case {
   bool rrset = false;
   bool french = false;
 };
+
+/// GoogleTest prints a case by its corpus name.
+inline void PrintTo(const golden_case& c, std::ostream* os) { *os << c.name; }
 
 std::vector<golden_case> list_corpus(const std::string& root);
 std::optional<std::string> read_file(const std::string& path);

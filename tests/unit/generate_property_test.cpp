@@ -201,9 +201,11 @@ TEST(GeneratePolicyProperty, ArbitraryInputNeverGivesABrokenPolicy) {
       for (int i = 0; i < n; ++i) s += g.pick_char(alphabet);
       return s;
     };
-    in.mode = g.chance(70) ? g.pick(std::vector<std::string>{"testing", "enforce", "none"}) : junk(8);
+    in.mode =
+        g.chance(70) ? g.pick(std::vector<std::string>{"testing", "enforce", "none"}) : junk(8);
     const int rows = g.uniform(0, 4);
-    for (int i = 0; i < rows; ++i) in.mx.push_back(g.chance(50) ? host_name(g).typed + junk(3) : junk(30));
+    for (int i = 0; i < rows; ++i)
+      in.mx.push_back(g.chance(50) ? host_name(g).typed + junk(3) : junk(30));
     in.max_age = g.chance(50) ? std::to_string(g.uniform(0, 40000000)) : junk(12);
     in.domain = g.chance(50) ? "" : junk(20);
     const generated_policy out = generate_policy(in);
@@ -251,7 +253,8 @@ TEST(PolicyIdProperty, IsFourteenDigitsAndOrdered) {
   std::int64_t prev_t = -1;
   std::string prev;
   std::vector<std::int64_t> times;
-  for (int i = 0; i < kRounds; ++i) times.push_back(static_cast<std::int64_t>(g.uniform(0, 2147483647)) * 3);
+  for (int i = 0; i < kRounds; ++i)
+    times.push_back(static_cast<std::int64_t>(g.uniform(0, 2147483647)) * 3);
   std::sort(times.begin(), times.end());
   for (std::int64_t t : times) {
     const std::string id = policy_id_from_utc(t);
@@ -353,7 +356,8 @@ TEST(GenerateDmarcProperty, TagsReadBackUnderBothSpecs) {
   const std::vector<std::string> optional_policies = {"", "none", "quarantine", "reject"};
   const std::vector<std::string> align = {"", "r", "s"};
   const std::vector<std::string> yn = {"", "y", "n"};
-  const std::vector<std::string> fo_values = {"", "0", "1", "d", "s", "0:d", "1:s", "d:s", "1:d:s", "0:d:s"};
+  const std::vector<std::string> fo_values = {"",    "0",   "1",   "d",     "s",
+                                              "0:d", "1:s", "d:s", "1:d:s", "0:d:s"};
   int split = 0;
   for (int round = 0; round < kDmarcRounds; ++round) {
     dmarc_input in;
@@ -420,9 +424,8 @@ TEST(GenerateDmarcProperty, TagsReadBackUnderBothSpecs) {
         EXPECT_TRUE(same(v.sp, sp));
         EXPECT_TRUE(same(v.adkim, adkim));
         EXPECT_TRUE(same(v.aspf, aspf));
-        const std::string fo_written = fo.rfind("0:", 0) == 0 && fo.find('1') != std::string::npos
-                                           ? fo.substr(2)
-                                           : fo;
+        const std::string fo_written =
+            fo.rfind("0:", 0) == 0 && fo.find('1') != std::string::npos ? fo.substr(2) : fo;
         EXPECT_TRUE(same(v.fo, fo_written)) << fo;
         if (rua.empty()) {
           EXPECT_FALSE(v.rua.has_value());
@@ -477,9 +480,13 @@ TEST(GenerateHostingProperty, EveryGeneratedPolicyGetsSnippets) {
     ASSERT_EQ(h.snippets.size(), 6u);
     // nginx serves the policy from its quoted `return 200 "…"` with \r\n escapes.
     std::string escaped;
-    for (char c : pol.text) escaped += c == '\r' ? std::string("\\r") : c == '\n' ? std::string("\\n") : std::string(1, c);
+    for (char c : pol.text)
+      escaped += c == '\r'   ? std::string("\\r")
+                 : c == '\n' ? std::string("\\n")
+                             : std::string(1, c);
     EXPECT_NE(h.snippets[0].text.find("return 200 \"" + escaped + "\";"), std::string::npos);
-    EXPECT_NE(h.snippets[0].text.find("server_name mta-sts." + domain.expected + ";"), std::string::npos);
+    EXPECT_NE(h.snippets[0].text.find("server_name mta-sts." + domain.expected + ";"),
+              std::string::npos);
   }
 }
 

@@ -2,6 +2,8 @@
 // exact outputs, diagnostics pinned by code, field and position, and
 // snapshot files of exact bytes (tests/snapshots/generate, GEN-010).
 // UPDATE_SNAPSHOTS=1 rewrites the snapshot files (review the diff).
+#include "mtasts/generate.hpp"
+
 #include <gtest/gtest.h>
 
 #include <cstdlib>
@@ -15,7 +17,6 @@
 #include <vector>
 
 #include "mtasts/dmarc.hpp"
-#include "mtasts/generate.hpp"
 #include "mtasts/mx.hpp"
 #include "mtasts/policy.hpp"
 #include "mtasts/sts_record.hpp"
@@ -63,7 +64,8 @@ void expect_snapshot(const std::string& name, const std::string& actual) {
   }
   std::ifstream in(file, std::ios::binary);
   ASSERT_TRUE(in.good()) << "missing snapshot " << file << " (run with UPDATE_SNAPSHOTS=1)";
-  const std::string expected((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const std::string expected((std::istreambuf_iterator<char>(in)),
+                             std::istreambuf_iterator<char>());
   EXPECT_EQ(expected, actual) << "snapshot " << name;
 }
 
@@ -85,7 +87,8 @@ TEST(GeneratePolicy, WritesVersionModeMxMaxAgeWithCrlfAfterEveryLine) {
 TEST(GeneratePolicy, DefaultsToTestingAndOneDay) {
   const generated_policy g = generate_policy({"", {"mail.example.com"}, "", ""});
   ASSERT_TRUE(g.ok) << dump(g.diagnostics);
-  EXPECT_EQ(g.text, "version: STSv1\r\nmode: testing\r\nmx: mail.example.com\r\nmax_age: 86400\r\n");
+  EXPECT_EQ(g.text,
+            "version: STSv1\r\nmode: testing\r\nmx: mail.example.com\r\nmax_age: 86400\r\n");
   const field_diagnostic* d = find(g.diagnostics, "GEN-004", "maxAge");
   ASSERT_NE(d, nullptr);
   EXPECT_EQ(d->sev, severity::info);
@@ -193,9 +196,12 @@ TEST(GeneratePolicy, RejectsWhatTheValidatorRejects) {
     const char* pattern;
     const char* code;
   } cases[] = {
-      {".example.net", "STS-MX-003"},          {"212.114.86.56", "STS-MX-006"},
-      {"smtp://mx.example.com", "STS-MX-002"}, {"mx.example.com:25", "STS-MX-002"},
-      {"*.*.example.com", "STS-MX-002"},       {"mx..example.com", "STS-MX-002"},
+      {".example.net", "STS-MX-003"},
+      {"212.114.86.56", "STS-MX-006"},
+      {"smtp://mx.example.com", "STS-MX-002"},
+      {"mx.example.com:25", "STS-MX-002"},
+      {"*.*.example.com", "STS-MX-002"},
+      {"mx..example.com", "STS-MX-002"},
       {"-mx.example.com", "STS-MX-002"},
       {"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.example", "STS-MX-007"},
   };
@@ -257,7 +263,7 @@ TEST(GeneratePolicy, MaxAgeMustBeDigits) {
   const generated_policy unit = generate_policy({"enforce", {"mail.example.com"}, " 1w", ""});
   const field_diagnostic* d = find(unit.diagnostics, "STS-POL-020", "maxAge");
   ASSERT_NE(d, nullptr);
-  EXPECT_EQ(d->start, 1u);  // after the leading space
+  EXPECT_EQ(d->start, 1u);                               // after the leading space
   EXPECT_NE(d->hint.find("604800"), std::string::npos);  // the validator's conversion
 }
 
@@ -433,10 +439,8 @@ TEST(GenerateTlsRpt, RejectsWhatTheValidatorRejects) {
     const char* uri;
     const char* code;
   } cases[] = {
-      {"http://reports.example.com/x", "TLSRPT-009"},
-      {"ftp://reports.example.com/x", "TLSRPT-009"},
-      {"mailto:a@example.com!10m", "TLSRPT-010"},
-      {"mailto:", "TLSRPT-010"},
+      {"http://reports.example.com/x", "TLSRPT-009"}, {"ftp://reports.example.com/x", "TLSRPT-009"},
+      {"mailto:a@example.com!10m", "TLSRPT-010"},     {"mailto:", "TLSRPT-010"},
       {"https://bad_host.example/x", "TLSRPT-010"},
   };
   for (const auto& c : cases) {
@@ -575,12 +579,9 @@ TEST(GenerateDmarc, RejectsValuesOutsideTheirLists) {
     std::string dmarc_input::*member;
     const char* value;
   } cases[] = {
-      {"p", &dmarc_input::p, "block"},
-      {"sp", &dmarc_input::sp, "strict"},
-      {"np", &dmarc_input::np, "drop"},
-      {"adkim", &dmarc_input::adkim, "strict"},
-      {"aspf", &dmarc_input::aspf, "relaxed"},
-      {"t", &dmarc_input::t, "yes"},
+      {"p", &dmarc_input::p, "block"},         {"sp", &dmarc_input::sp, "strict"},
+      {"np", &dmarc_input::np, "drop"},        {"adkim", &dmarc_input::adkim, "strict"},
+      {"aspf", &dmarc_input::aspf, "relaxed"}, {"t", &dmarc_input::t, "yes"},
   };
   for (const auto& c : cases) {
     dmarc_input in;
@@ -616,6 +617,16 @@ TEST(GenerateDmarc, AuthorisationRecordsForExternalDestinations) {
   EXPECT_EQ(find(g.diagnostics, "GEN-007", "ruf[0]"), nullptr);
   // Non-mailto destinations keep the validator's warning (DMARC-019).
   EXPECT_NE(find(g.diagnostics, "DMARC-019", "rua[3]"), nullptr);
+}
+
+TEST(GenerateDmarc, AuthorisationNamesAreDnsNames) {
+  dmarc_input in;
+  in.domain = "example.com";
+  in.rua = {"mailto:d@vendor.example.", "mailto:d@[192.0.2.1]", "https://192.0.2.7/r"};
+  const generated_dmarc g = generate_dmarc_record(in);
+  ASSERT_TRUE(g.ok) << dump(g.diagnostics);
+  ASSERT_EQ(g.authorizations.size(), 1u);
+  EXPECT_EQ(g.authorizations[0].name, "example.com._report._dmarc.vendor.example");
 }
 
 TEST(GenerateDmarc, OrganisationalDomainApproximation) {
@@ -683,8 +694,8 @@ TEST(ProviderPresets, OneTableWithSourcesAndBothLanguages) {
       EXPECT_FALSE(x.note_en.empty()) << x.pattern;
       EXPECT_FALSE(x.note_fr.empty()) << x.pattern;
       // Each pattern passes the validator's mx rules with no warning.
-      const result<policy> r =
-          validate_policy("version: STSv1\nmode: enforce\nmx: " + x.pattern + "\nmax_age: 604800\n");
+      const result<policy> r = validate_policy("version: STSv1\nmode: enforce\nmx: " + x.pattern +
+                                               "\nmax_age: 604800\n");
       EXPECT_TRUE(r.ok) << x.pattern;
       for (const diagnostic& d : r.diagnostics)
         EXPECT_NE(d.sev, severity::warning) << x.pattern << " " << d.code;
@@ -707,8 +718,9 @@ TEST(ProviderPresets, ExactStringsOfGen005) {
   EXPECT_EQ(patterns("microsoft365", false),
             (std::vector<std::string>{"*.mail.protection.outlook.com"}));
   EXPECT_TRUE(presets[0].dane);
-  EXPECT_EQ(patterns("google", false),
-            (std::vector<std::string>{"smtp.google.com", "aspmx.l.google.com", "*.aspmx.l.google.com"}));
+  EXPECT_EQ(
+      patterns("google", false),
+      (std::vector<std::string>{"smtp.google.com", "aspmx.l.google.com", "*.aspmx.l.google.com"}));
   EXPECT_EQ(patterns("google", true), (std::vector<std::string>{"*.googlemail.com"}));
   EXPECT_EQ(patterns("proton", false),
             (std::vector<std::string>{"mail.protonmail.ch", "mailsec.protonmail.ch"}));
@@ -716,8 +728,9 @@ TEST(ProviderPresets, ExactStringsOfGen005) {
             (std::vector<std::string>{"mx.zoho.com", "mx2.zoho.com", "mx3.zoho.com"}));
   EXPECT_EQ(patterns("icloud", false),
             (std::vector<std::string>{"mx01.mail.icloud.com", "mx02.mail.icloud.com"}));
-  EXPECT_EQ(patterns("fastmail", false),
-            (std::vector<std::string>{"in1-smtp.messagingengine.com", "in2-smtp.messagingengine.com"}));
+  EXPECT_EQ(
+      patterns("fastmail", false),
+      (std::vector<std::string>{"in1-smtp.messagingengine.com", "in2-smtp.messagingengine.com"}));
 }
 
 TEST(ProviderPresets, CoverTheProvidersRealMxHosts) {
@@ -823,10 +836,17 @@ std::string quoted_after(const std::string& text, const std::string& marker, cha
     }
     const char n = text[++i];
     switch (n) {
-      case 'r': out += '\r'; break;
-      case 'n': out += '\n'; break;
-      case 't': out += '\t'; break;
-      default: out += n;
+      case 'r':
+        out += '\r';
+        break;
+      case 'n':
+        out += '\n';
+        break;
+      case 't':
+        out += '\t';
+        break;
+      default:
+        out += n;
     }
   }
   if (kind == 'n') {  // nginx: the ${mta_sts_dollar} variable stands for "$"
@@ -868,8 +888,8 @@ std::string printf_bytes(const std::string& text) {
 }
 
 TEST(GenerateHosting, GivesEverySnippetInOrder) {
-  const generated_hosting g =
-      generate_hosting({"example.com", kPolicy, "20240115093000", "v=TLSRPTv1; rua=mailto:t@example.com"});
+  const generated_hosting g = generate_hosting(
+      {"example.com", kPolicy, "20240115093000", "v=TLSRPTv1; rua=mailto:t@example.com"});
   ASSERT_TRUE(g.ok) << dump(g.diagnostics);
   std::vector<std::string> ids;
   for (const hosting_snippet& s : g.snippets) ids.push_back(s.id);
@@ -890,7 +910,8 @@ TEST(GenerateHosting, GivesEverySnippetInOrder) {
 TEST(GenerateHosting, SnippetsServeThePolicyBytes) {
   // Extension value with every character the snippet syntaxes treat specially.
   const std::string policy =
-      "version: STSv1\r\nmode: none\r\nmax_age: 86400\r\nnote: a $b $host \"q\" \\x {host} 'c' %d é\r\n";
+      "version: STSv1\r\nmode: none\r\nmax_age: 86400\r\nnote: a $b $host \"q\" \\x {host} 'c' %d "
+      "é\r\n";
   ASSERT_TRUE(validate_policy(policy).ok);
   const generated_hosting g = generate_hosting({"example.com", policy, "", ""});
   ASSERT_TRUE(g.ok) << dump(g.diagnostics);
@@ -969,7 +990,8 @@ TEST(GenerateHosting, LeavesBadOrMissingRecordsOutOfTheZone) {
   const std::string& zone = snippet(g, "zone")->text;
   EXPECT_EQ(zone.find("\n_mta-sts."), std::string::npos);
   EXPECT_EQ(zone.find("\n_smtp._tls."), std::string::npos);
-  EXPECT_NE(zone.find("\n;_smtp._tls.example.com. 3600 IN TXT \"v=TLSRPTv1; rua=mailto:tls-reports@example.com\""),
+  EXPECT_NE(zone.find("\n;_smtp._tls.example.com. 3600 IN TXT \"v=TLSRPTv1; "
+                      "rua=mailto:tls-reports@example.com\""),
             std::string::npos);
   const generated_hosting none = generate_hosting({"example.com", kPolicy, "", ""});
   EXPECT_EQ(find(none.diagnostics, "GEN-008", "id")->sev, severity::info);
@@ -992,17 +1014,18 @@ TEST(GenerateCatalogue, EveryGenMessageIsBilingualAndUsed) {
   const auto add = [&](const std::vector<field_diagnostic>& ds) {
     for (const field_diagnostic& d : ds) seen.insert(d.code);
   };
-  add(generate_sts_record({"", ""}).diagnostics);                                    // GEN-001
-  add(generate_policy({"enforce", {"", "A.example.com"}, "", "x.example"}).diagnostics);  // 003 004 014
-  add(generate_policy({"testing", {"*.x.example"}, "", "x.example"}).diagnostics);   // GEN-013
-  add(generate_policy({"testing", {"a\tb"}, "", ""}).diagnostics);                   // GEN-011
-  add(generate_policy({"testing", {"a.example"}, "", "Example.com"}).diagnostics);   // GEN-012
-  add(derive_microsoft_dane_pattern("").diagnostics);                                // GEN-005
-  add(generate_tlsrpt_record({{"a@example.com"}, ""}).diagnostics);                  // GEN-006
+  add(generate_sts_record({"", ""}).diagnostics);  // GEN-001
+  add(generate_policy({"enforce", {"", "A.example.com"}, "", "x.example"})
+          .diagnostics);                                                            // 003 004 014
+  add(generate_policy({"testing", {"*.x.example"}, "", "x.example"}).diagnostics);  // GEN-013
+  add(generate_policy({"testing", {"a\tb"}, "", ""}).diagnostics);                  // GEN-011
+  add(generate_policy({"testing", {"a.example"}, "", "Example.com"}).diagnostics);  // GEN-012
+  add(derive_microsoft_dane_pattern("").diagnostics);                               // GEN-005
+  add(generate_tlsrpt_record({{"a@example.com"}, ""}).diagnostics);                 // GEN-006
   dmarc_input fo;
   fo.fo = "1:0";
-  add(generate_dmarc_record(fo).diagnostics);                                        // GEN-007
-  add(generate_hosting({"example.com", "", "", ""}).diagnostics);                    // GEN-008
+  add(generate_dmarc_record(fo).diagnostics);                      // GEN-007
+  add(generate_hosting({"example.com", "", "", ""}).diagnostics);  // GEN-008
   std::set<std::string> catalogue;
   for (std::size_t i = 0; i < detail::message_count(); ++i) {
     const detail::message_entry& e = detail::entry(static_cast<detail::msg>(i));
@@ -1051,21 +1074,27 @@ TEST(GenerateSnapshots, Policies) {
   for (const preset_pattern& x : presets[1].patterns)
     if (!x.optional) google.mx.push_back(x.pattern);
   expect_snapshot("policy/enforce-google-workspace.txt", generate_policy(google).text);
-  expect_snapshot("policy/enforce-microsoft-dane.txt",
-                  generate_policy({"enforce",
-                                   {"*.mail.protection.outlook.com",
-                                    derive_microsoft_dane_pattern("contoso-com.a-v1.mx.microsoft").text},
-                                   "31557600", ""})
-                      .text);
+  expect_snapshot(
+      "policy/enforce-microsoft-dane.txt",
+      generate_policy({"enforce",
+                       {"*.mail.protection.outlook.com",
+                        derive_microsoft_dane_pattern("contoso-com.a-v1.mx.microsoft").text},
+                       "31557600",
+                       ""})
+          .text);
   expect_snapshot("policy/none-removal.txt", generate_policy({"none", {}, "86400", ""}).text);
-  expect_snapshot("policy/normalised-idn.txt",
-                  generate_policy({"Testing", {" MX1.Bücher.example. ", "møx.example", "mx1.xn--bcher-kva.example"},
-                                   "0604800", ""})
-                      .text);
+  expect_snapshot(
+      "policy/normalised-idn.txt",
+      generate_policy({"Testing",
+                       {" MX1.Bücher.example. ", "møx.example", "mx1.xn--bcher-kva.example"},
+                       "0604800",
+                       ""})
+          .text);
 }
 
 TEST(GenerateSnapshots, Records) {
-  const generated_sts_record sts = generate_sts_record({policy_id_from_utc(1705311000), "example.com"});
+  const generated_sts_record sts =
+      generate_sts_record({policy_id_from_utc(1705311000), "example.com"});
   expect_snapshot("sts-record/value.txt", sts.text);
   expect_snapshot("sts-record/zone-line.txt", sts.zone_line);
   expect_snapshot("sts-record/host-hint.en.txt", sts.host_hint);
@@ -1098,7 +1127,8 @@ TEST(GenerateSnapshots, Records) {
   d.rf = "afrf";
   d.ri = "86400";
   d.t.clear();
-  for (int i = 0; i < 6; ++i) d.rua.push_back("reports-" + std::to_string(i) + "@dmarc.vendor.example");
+  for (int i = 0; i < 6; ++i)
+    d.rua.push_back("reports-" + std::to_string(i) + "@dmarc.vendor.example");
   const generated_dmarc longer = generate_dmarc_record(d);
   expect_snapshot("dmarc/legacy-long.zone-line.txt", longer.zone_line);
 }
@@ -1106,10 +1136,12 @@ TEST(GenerateSnapshots, Records) {
 TEST(GenerateSnapshots, HostingSnippets) {
   for (const options& o : {options{}, french()}) {
     const std::string lang = o.lang == language::fr ? "fr" : "en";
-    const generated_hosting g = generate_hosting(
-        {"example.com", kPolicy, "20240115093000", "v=TLSRPTv1; rua=mailto:tls-reports@example.com"}, o);
+    const generated_hosting g = generate_hosting({"example.com", kPolicy, "20240115093000",
+                                                  "v=TLSRPTv1; rua=mailto:tls-reports@example.com"},
+                                                 o);
     ASSERT_TRUE(g.ok);
-    for (const hosting_snippet& s : g.snippets) expect_snapshot("hosting/" + s.id + "." + lang + ".txt", s.text);
+    for (const hosting_snippet& s : g.snippets)
+      expect_snapshot("hosting/" + s.id + "." + lang + ".txt", s.text);
   }
   expect_snapshot("presets.json", to_json(provider_presets()) + "\n");
 }

@@ -39,10 +39,10 @@ struct generated {
 };
 
 // ---- constants (RFC 8461 §3.2; GEN-004) -----------------------------------
-inline constexpr std::uint32_t kMaxAgeDay = 86400;         // default for testing
-inline constexpr std::uint32_t kMaxAgeWeek = 604800;       // default for enforce
+inline constexpr std::uint32_t kMaxAgeDay = 86400;    // default for testing
+inline constexpr std::uint32_t kMaxAgeWeek = 604800;  // default for enforce
 inline constexpr std::uint32_t kMaxAgeTwoWeeks = 1209600;
-inline constexpr std::uint32_t kMaxAgeMax = 31557600;      // RFC 8461 maximum
+inline constexpr std::uint32_t kMaxAgeMax = 31557600;  // RFC 8461 maximum
 /// TTL written on every generated zone line (CHK-017: ≤ 3600 keeps id
 /// changes quick to propagate).
 inline constexpr std::uint32_t kZoneTtl = 3600;
@@ -63,8 +63,9 @@ struct policy_input {
   std::string domain;
 };
 
+/// `mode`, `mx` and `max_age` are what the text says (set only when ok).
 struct generated_policy : generated {
-  std::string mode;             // as written
+  std::string mode;
   std::vector<std::string> mx;  // normalised, de-duplicated, input order
   std::uint32_t max_age = 0;
 };
@@ -72,8 +73,7 @@ struct generated_policy : generated {
 /// `version: STSv1`, `mode`, one `mx` per pattern, `max_age`, each line
 /// "key: value" ended by CRLF (the last one too). Validated by
 /// validate_policy.
-[[nodiscard]] generated_policy generate_policy(const policy_input& in,
-                                               const options& opts = {});
+[[nodiscard]] generated_policy generate_policy(const policy_input& in, const options& opts = {});
 
 // ---- `_mta-sts` TXT record (GEN-001) --------------------------------------
 
@@ -124,13 +124,13 @@ struct generated_tlsrpt : generated {
 // ---- `_dmarc` record (GEN-007) --------------------------------------------
 
 struct dmarc_input {
-  std::string domain;  // the policy domain; Unicode accepted; optional
-  std::string p;       // none | quarantine | reject; empty = none
-  std::string sp, np;  // same values; empty = not written
-  std::string adkim, aspf;  // r | s; empty = not written (default r)
-  std::string fo;      // colon list of 0, 1, d, s; empty = not written
+  std::string domain;                 // the policy domain; Unicode accepted; optional
+  std::string p;                      // none | quarantine | reject; empty = none
+  std::string sp, np;                 // same values; empty = not written
+  std::string adkim, aspf;            // r | s; empty = not written (default r)
+  std::string fo;                     // colon list of 0, 1, d, s; empty = not written
   std::vector<std::string> rua, ruf;  // URIs or bare addresses
-  std::string t;       // y | n (RFC 9989); empty = not written
+  std::string t;                      // y | n (RFC 9989); empty = not written
   /// RFC 7489 tags removed by RFC 9989: written only when `legacy` is true.
   bool legacy = false;
   std::string pct;  // 0–100
@@ -167,7 +167,7 @@ struct generated_dmarc : generated {
 
 struct preset_pattern {
   std::string pattern;
-  bool optional = false;  // offered, not filled in by the preset
+  bool optional = false;         // offered, not filled in by the preset
   std::string note_en, note_fr;  // what it covers
 };
 
@@ -223,8 +223,7 @@ struct generated_hosting {
 /// `https://mta-sts.<domain>/.well-known/mta-sts.txt` with HTTP 200,
 /// `Content-Type: text/plain; charset=utf-8` and no redirect, plus the zone
 /// lines. The policy must validate without error.
-[[nodiscard]] generated_hosting generate_hosting(const hosting_input& in,
-                                                 const options& opts = {});
+[[nodiscard]] generated_hosting generate_hosting(const hosting_input& in, const options& opts = {});
 
 // ---- JSON (same conventions as mtasts/json.hpp) ---------------------------
 

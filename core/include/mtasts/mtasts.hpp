@@ -5,6 +5,7 @@
 #include "mtasts/detect.hpp"
 #include "mtasts/diagnostic.hpp"
 #include "mtasts/dmarc.hpp"
+#include "mtasts/generate.hpp"
 #include "mtasts/json.hpp"
 #include "mtasts/mx.hpp"
 #include "mtasts/policy.hpp"

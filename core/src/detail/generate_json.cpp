@@ -76,7 +76,8 @@ std::string to_json(const generated_hosting& g) {
   json snippets = json::array();
   for (const hosting_snippet& s : g.snippets) {
     json files = json::array();
-    for (const hosting_file& f : s.files) files.push_back({{"path", f.path}, {"content", f.content}});
+    for (const hosting_file& f : s.files)
+      files.push_back({{"path", f.path}, {"content", f.content}});
     snippets.push_back({{"id", s.id},
                         {"title", s.title},
                         {"syntax", s.syntax},

@@ -58,7 +58,7 @@ bool report_control(reporter& rep, std::string_view value, std::size_t lead);
 /// The domain field (GEN-012): Unicode accepted, converted to lower-case
 /// A-labels without a trailing dot. Diagnostics go to `out` under "domain".
 struct domain_field {
-  bool ok = false;     // no error (an empty optional domain is ok)
+  bool ok = false;      // no error (an empty optional domain is ok)
   std::string a_label;  // empty when absent or invalid
 };
 domain_field check_domain(std::string_view raw, bool required, const options& opts,
