@@ -60,6 +60,71 @@ std::string dmarc_rrset(const std::string& rrset, const std::string& lang, const
 bool mx_matches(const std::string& pattern, const std::string& host) {
   return mx_pattern_matches(pattern, host);
 }
+// Generator inputs arrive as a JSON object built by the JS module; missing or
+// mistyped members read as empty (the core then says what is missing).
+std::string str(const nlohmann::json& j, const char* key) {
+  const auto it = j.find(key);
+  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+std::vector<std::string> strs(const nlohmann::json& j, const char* key) {
+  std::vector<std::string> out;
+  const auto it = j.find(key);
+  if (it != j.end() && it->is_array())
+    for (const auto& s : *it) out.push_back(s.is_string() ? s.get<std::string>() : std::string());
+  return out;
+}
+nlohmann::json object(const std::string& json_text) {
+  auto j = nlohmann::json::parse(json_text, nullptr, false);
+  return j.is_object() ? j : nlohmann::json::object();
+}
+
+std::string gen_policy(const std::string& in, const std::string& lang) {
+  const auto j = object(in);
+  policy_input p{str(j, "mode"), strs(j, "mx"), str(j, "maxAge"), str(j, "domain")};
+  return to_json(generate_policy(p, make_options(lang, "")));
+}
+std::string gen_sts_record(const std::string& in, const std::string& lang) {
+  const auto j = object(in);
+  return to_json(generate_sts_record({str(j, "id"), str(j, "domain")}, make_options(lang, "")));
+}
+std::string gen_tlsrpt(const std::string& in, const std::string& lang) {
+  const auto j = object(in);
+  return to_json(generate_tlsrpt_record({strs(j, "rua"), str(j, "domain")}, make_options(lang, "")));
+}
+std::string gen_dmarc(const std::string& in, const std::string& lang) {
+  const auto j = object(in);
+  dmarc_input d;
+  d.domain = str(j, "domain");
+  d.p = str(j, "p");
+  d.sp = str(j, "sp");
+  d.np = str(j, "np");
+  d.adkim = str(j, "adkim");
+  d.aspf = str(j, "aspf");
+  d.fo = str(j, "fo");
+  d.rua = strs(j, "rua");
+  d.ruf = strs(j, "ruf");
+  d.t = str(j, "t");
+  const auto legacy = j.find("legacy");
+  d.legacy = legacy != j.end() && legacy->is_boolean() && legacy->get<bool>();
+  d.pct = str(j, "pct");
+  d.rf = str(j, "rf");
+  d.ri = str(j, "ri");
+  return to_json(generate_dmarc_record(d, make_options(lang, "")));
+}
+std::string gen_hosting(const std::string& in, const std::string& lang) {
+  const auto j = object(in);
+  return to_json(generate_hosting({str(j, "domain"), str(j, "policy"), str(j, "id"), str(j, "tlsrpt")},
+                                  make_options(lang, "")));
+}
+std::string gen_dane(const std::string& host, const std::string& lang) {
+  return to_json(derive_microsoft_dane_pattern(host, make_options(lang, "")));
+}
+std::string presets_json() { return to_json(provider_presets()); }
+// Seconds since the epoch, from JS Date.now() / 1000 (doubles are exact here).
+std::string policy_id(double unix_seconds) {
+  return policy_id_from_utc(static_cast<std::int64_t>(unix_seconds));
+}
+
 std::string detect(const std::string& text) { return std::string(to_string(detect_format(text))); }
 std::string core_version() { return mtasts::version; }
 }  // namespace
@@ -75,4 +140,12 @@ EMSCRIPTEN_BINDINGS(mtasts_core) {
   emscripten::function("mxPatternMatches", &mx_matches);
   emscripten::function("detectFormat", &detect);
   emscripten::function("version", &core_version);
+  emscripten::function("generatePolicy", &gen_policy);
+  emscripten::function("generateStsRecord", &gen_sts_record);
+  emscripten::function("generateTlsRptRecord", &gen_tlsrpt);
+  emscripten::function("generateDmarcRecord", &gen_dmarc);
+  emscripten::function("generateHosting", &gen_hosting);
+  emscripten::function("deriveMicrosoftDanePattern", &gen_dane);
+  emscripten::function("presets", &presets_json);
+  emscripten::function("policyIdFromUtc", &policy_id);
 }

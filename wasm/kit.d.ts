@@ -82,6 +82,85 @@ export interface Options {
   lang?: Language;
 }
 
+/** A diagnostic about one generator input field. */
+export interface FieldDiagnostic extends Diagnostic {
+  /** "domain", "mode", "mx[2]", "maxAge", "id", "rua[0]", "p", … ("" = the whole artefact).
+   *  Positions are in the text of that field; start = end = 0 means the field as a whole. */
+  field: string;
+}
+
+/** A generated artefact: `text` is valid (re-checked by the validators) or empty when !ok. */
+export interface Generated {
+  ok: boolean;
+  text: string;
+  diagnostics: FieldDiagnostic[];
+}
+
+export interface GeneratedPolicy extends Generated {
+  mode: string;
+  /** Normalised patterns: lower-case A-labels, no trailing dot, de-duplicated, input order. */
+  mx: string[];
+  maxAge: number;
+}
+
+export interface GeneratedStsRecord extends Generated {
+  domain: string;
+  /** `_mta-sts.<domain>. 3600 IN TXT "v=STSv1; id=<id>"` */
+  zoneLine: string;
+  policyHost: string;
+  policyUrl: string;
+  /** Commented A/AAAA/CNAME guidance for the policy host. */
+  hostHint: string;
+}
+
+export interface GeneratedTlsRpt extends Generated {
+  domain: string;
+  rua: string[];
+  zoneLine: string;
+}
+
+export interface DmarcAuthorization {
+  destination: string;
+  name: string;
+  zoneLine: string;
+}
+
+export interface GeneratedDmarc extends Generated {
+  domain: string;
+  rua: string[];
+  ruf: string[];
+  /** `text` split into TXT strings of at most 255 octets. */
+  strings: string[];
+  zoneLine: string;
+  /** Records external report destinations must publish (DMARC-021). */
+  authorizations: DmarcAuthorization[];
+}
+
+export interface HostingSnippet {
+  id: 'nginx' | 'apache' | 'caddy' | 'cloudflare-worker' | 'github-pages' | 'zone';
+  title: string;
+  syntax: string;
+  text: string;
+  files: { path: string; content: string }[];
+}
+
+export interface GeneratedHosting {
+  ok: boolean;
+  snippets: HostingSnippet[];
+  diagnostics: FieldDiagnostic[];
+}
+
+export interface ProviderPreset {
+  id: string;
+  name: string;
+  patterns: { pattern: string; optional: boolean; note: { en: string; fr: string } }[];
+  explanation: { en: string; fr: string };
+  /** Where the host names come from. */
+  source: string;
+  /** True when a DANE pattern can be derived from a real MX host (Microsoft 365). */
+  dane: boolean;
+}
+
 export interface Kit {
   readonly version: string;
   validateStsRecord(input: string | TxtRrset, opts?: Options): Result<StsRecord>;
@@ -94,6 +173,35 @@ export interface Kit {
   ): Result<DmarcRecord>;
   /** RFC 8461 §4.1: one whole left-most label for "*.", case-insensitive, host's trailing dot ignored. */
   mxPatternMatches(pattern: string, host: string): boolean;
+  /** GEN-002: version first, CRLF after every line; mode defaults to testing. */
+  generatePolicy(
+    input: { mode?: string; mx?: string[]; maxAge?: number | string; domain?: string },
+    opts?: Options,
+  ): GeneratedPolicy;
+  /** GEN-001: `v=STSv1; id=<id>`; the domain may be Unicode (converted to its A-label). */
+  generateStsRecord(input: { id: string; domain?: string }, opts?: Options): GeneratedStsRecord;
+  /** GEN-006: bare e-mail addresses get `mailto:`. */
+  generateTlsRptRecord(input: { rua: string | string[]; domain?: string }, opts?: Options): GeneratedTlsRpt;
+  /** GEN-007: `p` second; pct/rf/ri only with `legacy: true`. */
+  generateDmarcRecord(
+    input: {
+      domain?: string; p?: string; sp?: string; np?: string; adkim?: string; aspf?: string;
+      fo?: string; rua?: string | string[]; ruf?: string | string[]; t?: string;
+      legacy?: boolean; pct?: number | string; rf?: string; ri?: number | string;
+    },
+    opts?: Options,
+  ): GeneratedDmarc;
+  /** GEN-008: nginx, Apache, Caddy, Cloudflare Worker, GitHub Pages and zone lines. */
+  generateHosting(
+    input: { domain: string; policy: string; id?: string; tlsrpt?: string },
+    opts?: Options,
+  ): GeneratedHosting;
+  /** `contoso-com.a-v1.mx.microsoft` → `*.a-v1.mx.microsoft` (never `*.mx.microsoft`). */
+  deriveMicrosoftDanePattern(host: string, opts?: Options): Generated;
+  /** GEN-001: the UTC time as `YYYYMMDDhhmmss` (default: now). */
+  policyIdFromDate(date?: Date): string;
+  /** GEN-005: provider presets, one table in the core. */
+  readonly presets: readonly ProviderPreset[];
   /** Which of the four formats a text looks like. */
   detectFormat(text: string): TextFormat;
 }

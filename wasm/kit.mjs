@@ -60,6 +60,42 @@ function badInput(what, input) {
 }
 
 /**
+ * @param {string} what
+ * @param {unknown} input
+ * @returns {Record<string, any>}
+ */
+function checkObject(what, input) {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    throw new TypeError(`${what}: expected an object of inputs`);
+  }
+  return /** @type {Record<string, any>} */ (input);
+}
+
+/**
+ * A list of rows from a form: strings kept, anything else as an empty row.
+ * @param {unknown} list
+ * @returns {string[]}
+ */
+function stringList(list) {
+  if (list === undefined || list === null) return [];
+  if (!Array.isArray(list)) throw new TypeError('expected an array of strings');
+  return list.map((s) => (typeof s === 'string' ? s : s === undefined || s === null ? '' : String(s)));
+}
+
+/**
+ * @template T
+ * @param {T} o
+ * @returns {T}
+ */
+function deepFreeze(o) {
+  if (o && typeof o === 'object') {
+    for (const v of Object.values(o)) deepFreeze(v);
+    Object.freeze(o);
+  }
+  return o;
+}
+
+/**
  * @param {any} core
  * @returns {Kit}
  */
@@ -90,6 +126,8 @@ function makeKit(core) {
   const tlsrpt = txtValidator('validateTlsRptRecord', 'tlsRptText', 'tlsRptRrset');
   const dmarc = txtValidator('validateDmarcRecord', 'dmarcText', 'dmarcRrset');
 
+  const presets = deepFreeze(JSON.parse(core.presets()));
+
   return Object.freeze({
     version: String(core.version()),
     validateStsRecord: (input, opts) => sts(input, opts),
@@ -115,6 +153,53 @@ function makeKit(core) {
       }
       return Boolean(core.mxPatternMatches(pattern, host));
     },
+    generatePolicy(input, opts = {}) {
+      const lang = checkLang(opts.lang);
+      const i = checkObject('generatePolicy', input);
+      const maxAge = i.maxAge === undefined || i.maxAge === null ? '' : String(i.maxAge);
+      return parse(core.generatePolicy(
+        JSON.stringify({ mode: i.mode ?? '', mx: stringList(i.mx), maxAge, domain: i.domain ?? '' }), lang));
+    },
+    generateStsRecord(input, opts = {}) {
+      const lang = checkLang(opts.lang);
+      const i = checkObject('generateStsRecord', input);
+      return parse(core.generateStsRecord(JSON.stringify({ id: i.id ?? '', domain: i.domain ?? '' }), lang));
+    },
+    generateTlsRptRecord(input, opts = {}) {
+      const lang = checkLang(opts.lang);
+      const i = checkObject('generateTlsRptRecord', input);
+      const rua = typeof i.rua === 'string' ? [i.rua] : stringList(i.rua);
+      return parse(core.generateTlsRptRecord(JSON.stringify({ rua, domain: i.domain ?? '' }), lang));
+    },
+    generateDmarcRecord(input, opts = {}) {
+      const lang = checkLang(opts.lang);
+      const i = checkObject('generateDmarcRecord', input);
+      /** @type {Record<string, unknown>} */
+      const o = { legacy: Boolean(i.legacy) };
+      for (const k of ['domain', 'p', 'sp', 'np', 'adkim', 'aspf', 'fo', 't', 'pct', 'rf', 'ri']) {
+        o[k] = i[k] === undefined || i[k] === null ? '' : String(i[k]);
+      }
+      o.rua = typeof i.rua === 'string' ? [i.rua] : stringList(i.rua);
+      o.ruf = typeof i.ruf === 'string' ? [i.ruf] : stringList(i.ruf);
+      return parse(core.generateDmarcRecord(JSON.stringify(o), lang));
+    },
+    generateHosting(input, opts = {}) {
+      const lang = checkLang(opts.lang);
+      const i = checkObject('generateHosting', input);
+      const o = { domain: i.domain ?? '', policy: i.policy ?? '', id: i.id ?? '', tlsrpt: i.tlsrpt ?? '' };
+      return parse(core.generateHosting(JSON.stringify(o), lang));
+    },
+    deriveMicrosoftDanePattern(host, opts = {}) {
+      if (typeof host !== 'string') throw new TypeError('deriveMicrosoftDanePattern: host must be a string');
+      return parse(core.deriveMicrosoftDanePattern(host, checkLang(opts.lang)));
+    },
+    policyIdFromDate(date = new Date()) {
+      if (!(date instanceof Date) || Number.isNaN(date.getTime())) {
+        throw new TypeError('policyIdFromDate: expected a valid Date');
+      }
+      return String(core.policyIdFromUtc(Math.floor(date.getTime() / 1000)));
+    },
+    presets,
     detectFormat(text) {
       if (typeof text !== 'string') throw new TypeError('detectFormat: text must be a string');
       return /** @type {any} */ (String(core.detectFormat(text)));

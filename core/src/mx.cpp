@@ -32,9 +32,8 @@ bool mx_pattern_matches(std::string_view pattern, std::string_view host) noexcep
   // STS-MX-100: DNS answers are FQDNs: drop one trailing dot.
   if (!host.empty() && host.back() == '.') host.remove_suffix(1);
   if (pattern.empty() || host.empty()) return false;
-  const bool ascii = std::all_of(host.begin(), host.end(), [](char c) {
-    return static_cast<unsigned char>(c) < 0x80;
-  });
+  const bool ascii = std::all_of(host.begin(), host.end(),
+                                 [](char c) { return static_cast<unsigned char>(c) < 0x80; });
   if (ascii) return matches_normalised(pattern, host);
   // STS-MX-100: a host typed with U-labels is compared as A-labels. The
   // pattern is not converted: RFC 8461 §3.2 requires A-labels there.

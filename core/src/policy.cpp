@@ -8,6 +8,8 @@
 //                       [sts-policy-term]
 //   sts-policy-term   = LF / CRLF
 //   sts-policy-field-delim = ":" *WSP
+#include "mtasts/policy.hpp"
+
 #include <charconv>
 #include <cstdint>
 #include <string>
@@ -17,7 +19,6 @@
 #include <vector>
 
 #include "detail/domain.hpp"
-#include "mtasts/policy.hpp"
 #include "report.hpp"
 #include "text.hpp"
 
@@ -117,8 +118,8 @@ near_miss classify_key(std::string_view key) {
   // Numbered or decorated mx keys (`mx1`, `nmx`, postfix-tlspol #95).
   if (norm.size() > 2 && norm.compare(0, 2, "mx") == 0 && all_digits(norm.substr(2)))
     return {miss_kind::numbered_mx, kMx};
-  for (std::string_view v : {"nmx", "mxs", "mxhost", "mxhosts", "mxrecord", "mxrecords",
-                             "mxserver", "mxservers", "mailserver"})
+  for (std::string_view v : {"nmx", "mxs", "mxhost", "mxhosts", "mxrecord", "mxrecords", "mxserver",
+                             "mxservers", "mailserver"})
     if (norm == v) return {miss_kind::numbered_mx, kMx};
   if (norm == "v" || norm == "ver" || norm == "vers" || norm == "stsversion")
     return {miss_kind::fuzzy, kVersion};
@@ -135,16 +136,15 @@ near_miss classify_key(std::string_view key) {
 // A suggestion for a wrong `mode` value (STS-POL-018), or empty.
 std::string_view suggest_mode(std::string_view value) {
   std::string_view v = value;
-  if (const std::size_t hash = v.find('#'); hash != std::string_view::npos)
-    v = v.substr(0, hash);
+  if (const std::size_t hash = v.find('#'); hash != std::string_view::npos) v = v.substr(0, hash);
   const std::string lower = detail::ascii_lower(trim_wsp(v));
   for (std::string_view m : {"testing", "enforce", "none"})
     if (lower == m) return m;
   for (std::string_view t : {"test", "tested", "tests", "testmode", "testing-mode", "monitor",
                              "monitoring", "testin", "tesing"})
     if (lower == t) return "testing";
-  for (std::string_view e : {"enforced", "enforcing", "enforcement", "enfore", "enforse",
-                             "inforce", "strict", "reject", "on", "true"})
+  for (std::string_view e : {"enforced", "enforcing", "enforcement", "enfore", "enforse", "inforce",
+                             "strict", "reject", "on", "true"})
     if (lower == e) return "enforce";
   for (std::string_view z : {"off", "disabled", "disable", "no", "false", "nil", "null"})
     if (lower == z) return "none";
@@ -207,7 +207,8 @@ class policy_parser {
       rep_.add(msg::pol_blank_only, 0, s_.size());
       return std::move(value_);
     }
-    if (s_.size() >= 2 && ((s_[0] == '\xFF' && s_[1] == '\xFE') || (s_[0] == '\xFE' && s_[1] == '\xFF'))) {
+    if (s_.size() >= 2 &&
+        ((s_[0] == '\xFF' && s_[1] == '\xFE') || (s_[0] == '\xFE' && s_[1] == '\xFF'))) {
       rep_.add(msg::pol_utf16, 0, 2);
       return std::move(value_);
     }
@@ -255,8 +256,8 @@ class policy_parser {
       const auto b1 = static_cast<unsigned char>(s_[pos + 1]);
       const auto b2 = st.bytes > 2 ? static_cast<unsigned char>(s_[pos + 2]) : 0u;
       const bool nbsp_or_shy = b0 == 0xC2 && (b1 == 0xA0 || b1 == 0xAD);
-      const bool zw = b0 == 0xE2 && b1 == 0x80 &&
-                      ((b2 >= 0x8B && b2 <= 0x8F) || (b2 >= 0xAA && b2 <= 0xAE));
+      const bool zw =
+          b0 == 0xE2 && b1 == 0x80 && ((b2 >= 0x8B && b2 <= 0x8F) || (b2 >= 0xAA && b2 <= 0xAE));
       const bool wj = b0 == 0xE2 && b1 == 0x81 && b2 == 0xA0;
       const bool bom = b0 == 0xEF && b1 == 0xBB && b2 == 0xBF;
       if (!(nbsp_or_shy || zw || wj || bom)) break;
@@ -405,7 +406,7 @@ class policy_parser {
     f.value = text(f.value_start, f.value_end);
 
     if (k > l.start) rep_.add(msg::pol_leading_wsp, l.start, k, {quote(f.key)});  // STS-POL-005
-    if (f.key_end < colon)  // STS-POL-006
+    if (f.key_end < colon)                                                        // STS-POL-006
       rep_.add(msg::pol_wsp_before_colon, f.key_end, colon, {quote(f.key)});
     if (f.key.empty()) {  // STS-POL-010
       rep_.add(msg::pol_key_empty, colon, colon + 1);
@@ -711,8 +712,7 @@ class policy_parser {
           rep_.add(msg::pol_near_miss_mx, x.f.key_start, x.f.key_end,
                    {quote(x.f.key), quote(x.f.value)});
         } else {
-          rep_.add(msg::pol_near_miss_key, x.f.key_start, x.f.key_end,
-                   {quote(x.f.key), m.target});
+          rep_.add(msg::pol_near_miss_key, x.f.key_start, x.f.key_end, {quote(x.f.key), m.target});
         }
         miss_at.emplace(m.target, std::make_pair(x.f.key_start, x.f.key_end));
       } else if (x.ok) {
@@ -753,8 +753,7 @@ class policy_parser {
     if (active && max_age_ok_ && value_.max_age && *value_.max_age > 0) {
       const std::uint64_t age = *value_.max_age;
       const std::string shown = to_string_u64(age);
-      if (age < kDay)
-        rep_.add(msg::pol_max_age_short, max_age_start_, max_age_end_, {shown, mode});
+      if (age < kDay) rep_.add(msg::pol_max_age_short, max_age_start_, max_age_end_, {shown, mode});
       if (mode == "enforce" && age < kWeek) {
         rep_.add(msg::pol_enforce_short, max_age_start_, max_age_end_, {shown});
       } else if (mode == "enforce" && age < kTwoWeeks) {

@@ -178,9 +178,8 @@ result<sts_record> validate_sts_record(std::string_view text, const options& opt
   detail::reporter rep(opts);
   sts_record value;
   const auto map = detail::check_text_input(
-      text, rep, spec, [&](std::string_view t, detail::reporter& r, bool) {
-        check_sts(t, r, value, spec);
-      });
+      text, rep, spec,
+      [&](std::string_view t, detail::reporter& r, bool) { check_sts(t, r, value, spec); });
   return detail::make_result(std::move(value), rep, text, map);
 }
 
@@ -188,11 +187,11 @@ result<sts_record> validate_sts_record(const txt_rrset& rrset, const options& op
   const detail::tag_record_spec spec = make_spec();
   detail::reporter rep(opts);
   sts_record value;
-  const auto texts = detail::check_rrset(
-      rrset, rep, spec, [&](std::string_view t, detail::reporter& r, bool keep) {
-        sts_record scratch;
-        check_sts(t, r, keep ? value : scratch, spec);
-      });
+  const auto texts = detail::check_rrset(rrset, rep, spec,
+                                         [&](std::string_view t, detail::reporter& r, bool keep) {
+                                           sts_record scratch;
+                                           check_sts(t, r, keep ? value : scratch, spec);
+                                         });
   return detail::make_rrset_result(std::move(value), rep, texts);
 }
 

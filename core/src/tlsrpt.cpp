@@ -174,7 +174,7 @@ void check_one_uri(std::string_view text, std::size_t a, std::size_t b, bool aft
       rep.add(msg::tlsrpt_https_bad_port, a, b, {quote(uri)});
       break;
     case detail::uri_error::empty:
-      break;  // split_uris never passes an empty URI
+      break;  // check_rua_value never passes an empty URI
   }
 }
 
@@ -256,9 +256,8 @@ void check_tlsrpt(std::string_view text, detail::reporter& rep, tlsrpt_record& o
   if (rec.trailing_wsp != detail::tag_npos) {
     const tag_field& last = rec.fields.back();
     rep.add(detail::iequals(last.name(text), "rua") ? msg::tlsrpt_rua_trailing_wsp
-                                                     : msg::tlsrpt_ext_trailing_wsp,
-            rec.trailing_wsp, text.size(),
-            {quote(text.substr(last.start))});
+                                                    : msg::tlsrpt_ext_trailing_wsp,
+            rec.trailing_wsp, text.size(), {quote(text.substr(last.start))});
   }
   if (st.usable > 0 && !rep.has_error() && first_rua != nullptr) {
     const msg m = st.mailto && st.https ? msg::tlsrpt_delivery_both
@@ -278,9 +277,8 @@ result<tlsrpt_record> validate_tlsrpt_record(std::string_view text, const option
   detail::reporter rep(opts);
   tlsrpt_record value;
   const auto map = detail::check_text_input(
-      text, rep, spec, [&](std::string_view t, detail::reporter& r, bool) {
-        check_tlsrpt(t, r, value, spec);
-      });
+      text, rep, spec,
+      [&](std::string_view t, detail::reporter& r, bool) { check_tlsrpt(t, r, value, spec); });
   return detail::make_result(std::move(value), rep, text, map);
 }
 
@@ -288,11 +286,11 @@ result<tlsrpt_record> validate_tlsrpt_record(const txt_rrset& rrset, const optio
   const detail::tag_record_spec spec = make_spec();
   detail::reporter rep(opts);
   tlsrpt_record value;
-  const auto texts = detail::check_rrset(
-      rrset, rep, spec, [&](std::string_view t, detail::reporter& r, bool keep) {
-        tlsrpt_record scratch;
-        check_tlsrpt(t, r, keep ? value : scratch, spec);
-      });
+  const auto texts = detail::check_rrset(rrset, rep, spec,
+                                         [&](std::string_view t, detail::reporter& r, bool keep) {
+                                           tlsrpt_record scratch;
+                                           check_tlsrpt(t, r, keep ? value : scratch, spec);
+                                         });
   return detail::make_rrset_result(std::move(value), rep, texts);
 }
 

@@ -1,8 +1,8 @@
 // MX matching (RFC 8461 §4.1): every row of the §5.2 table of the rule
 // catalogue (STS-MX-100…102), plus edge cases.
-#include <gtest/gtest.h>
-
 #include "mtasts/mx.hpp"
+
+#include <gtest/gtest.h>
 
 namespace mtasts {
 namespace {

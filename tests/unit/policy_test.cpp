@@ -1,12 +1,12 @@
 // The MTA-STS policy file (RFC 8461 §3.2): one test per rule of §4 and §5.1
 // of the catalogue, pinning code and position, plus the §13.2 vectors.
+#include "mtasts/policy.hpp"
+
 #include <gtest/gtest.h>
 
 #include <chrono>
 #include <set>
 #include <string>
-
-#include "mtasts/policy.hpp"
 
 namespace mtasts {
 namespace {
@@ -33,15 +33,13 @@ std::string dump(const result<policy>& r) {
 }
 
 // Some diagnostic has `code` at exactly this place.
-::testing::AssertionResult Has(const result<policy>& r, std::string_view code,
-                               std::uint32_t line, std::uint32_t column, std::uint32_t start,
-                               std::uint32_t end) {
+::testing::AssertionResult Has(const result<policy>& r, std::string_view code, std::uint32_t line,
+                               std::uint32_t column, std::uint32_t start, std::uint32_t end) {
   for (const diagnostic& d : r.diagnostics)
-    if (d.code == code && d.line == line && d.column == column && d.start == start &&
-        d.end == end)
+    if (d.code == code && d.line == line && d.column == column && d.start == start && d.end == end)
       return ::testing::AssertionSuccess();
-  return ::testing::AssertionFailure() << "no " << code << " at " << line << ":" << column
-                                       << " [" << start << "," << end << ") in\n"
+  return ::testing::AssertionFailure() << "no " << code << " at " << line << ":" << column << " ["
+                                       << start << "," << end << ") in\n"
                                        << dump(r);
 }
 
@@ -123,8 +121,7 @@ TEST(StsPolicyVectors, RejectsEveryInvalidVector) {
       {"version:STSv1\nmode:enforce\nmax_age:0\nmx:**.example-", "STS-MX-002"},
       {"version:STSv1\nmode:enforce\nmax_age:0\nmx:test.example-", "STS-MX-002"},
       {"version:STSv1\nmode:none\nmax_age:0\next:", "STS-POL-011"},
-      {"version:STSv1\nmode:none\nmax_age:0\na12345678901234567890123456789012:123",
-       "STS-POL-010"},
+      {"version:STSv1\nmode:none\nmax_age:0\na12345678901234567890123456789012:123", "STS-POL-010"},
       {"version:STSv1\nmode:none\nmax_age:0\n_bad:test", "STS-POL-010"},
       {"version:STSv1\nmode:none\nmax_age:0\nmx: m\xC3\xB8x.example", "STS-MX-005"},
       {"version: STSv1\nmode: enforce\nmx: a.example.com\nmax_age: 31557601", "STS-POL-021"},
@@ -151,8 +148,8 @@ TEST(StsPolicyVectors, RejectsEveryInvalidVector) {
 }
 
 TEST(StsPolicyVectors, WarnsOnEveryWarningVector) {
-  const auto dup = check(
-      "version: STSv1\nmode: enforce\nmode: testing\nmx: a.example.com\nmax_age: 1209600");
+  const auto dup =
+      check("version: STSv1\nmode: enforce\nmode: testing\nmx: a.example.com\nmax_age: 1209600");
   EXPECT_TRUE(dup.ok);
   EXPECT_NE(find(dup, "STS-POL-028"), nullptr);
   const auto age = check("version: STSv1\nmode: enforce\nmx: a.example.com\nmax_age: 3600");
@@ -251,7 +248,8 @@ TEST(StsPolicyParse, RejectsWhitespaceBeforeColon) {
 }
 
 TEST(StsPolicyParse, AcceptsWhitespaceAfterColonAndAfterValue) {
-  const auto r = check("version:STSv1\nmode:enforce\nmx:  \t *.example.com \nmax_age:\t604800\t \n");
+  const auto r =
+      check("version:STSv1\nmode:enforce\nmx:  \t *.example.com \nmax_age:\t604800\t \n");
   EXPECT_FALSE(has_error(r)) << dump(r);
   EXPECT_EQ(r.value.mx, std::vector<std::string>{"*.example.com"});
   EXPECT_EQ(r.value.max_age, 604800u);
@@ -314,7 +312,9 @@ TEST(StsPolicyParse, RejectsBadExtensionValues) {
   const auto tab = check(base + "ext: a\tb");
   EXPECT_TRUE(Has(tab, "STS-POL-011", 4, 7, 40, 41));
   EXPECT_NE(find(tab, "STS-POL-011")->message.find("\\t"), std::string::npos);
-  const auto ctl = check(base + "ext: a\x01" "b");
+  const auto ctl = check(base +
+                         "ext: a\x01"
+                         "b");
   EXPECT_TRUE(Has(ctl, "STS-POL-011", 4, 7, 40, 41));
   const auto utf8 = check(base + "note: caf\xC3\xA9 cr\xC3\xA8me");
   EXPECT_TRUE(utf8.ok) << dump(utf8);
@@ -410,12 +410,10 @@ TEST(StsPolicyParse, RejectsWrongMode) {
     const char* value;
     const char* hint;
   };
-  for (const c& x : {c{"Enforce", "Write \"mode: enforce\"."},
-                     c{"enforced", "Write \"mode: enforce\"."},
-                     c{"report", "Write \"mode: testing\"."},
-                     c{"test", "Write \"mode: testing\"."},
-                     c{"reject", "Write \"mode: enforce\"."},
-                     c{"NONE", "Write \"mode: none\"."}}) {
+  for (const c& x :
+       {c{"Enforce", "Write \"mode: enforce\"."}, c{"enforced", "Write \"mode: enforce\"."},
+        c{"report", "Write \"mode: testing\"."}, c{"test", "Write \"mode: testing\"."},
+        c{"reject", "Write \"mode: enforce\"."}, c{"NONE", "Write \"mode: none\"."}}) {
     const auto r = check("version: STSv1\nmode: " + std::string(x.value) +
                          "\nmx: a.example.com\nmax_age: 604800");
     EXPECT_FALSE(r.ok) << x.value;
@@ -444,10 +442,10 @@ TEST(StsPolicyParse, RejectsMaxAgeSyntax) {
     const char* value;
     const char* needle;  // in message or hint
   };
-  for (const c& x : {c{"-1", "sign"}, c{"+86400", "sign"}, c{"86400s", "max_age: 86400"},
-                     c{"1w", "max_age: 604800"}, c{"7 days", "max_age: 604800"},
-                     c{"8.64e4", "1 to 10 digits"}, c{"a", "1 to 10 digits"},
-                     c{"01234567890", "11 digits"}, c{"9999999999999", "13 digits"}}) {
+  for (const c& x :
+       {c{"-1", "sign"}, c{"+86400", "sign"}, c{"86400s", "max_age: 86400"},
+        c{"1w", "max_age: 604800"}, c{"7 days", "max_age: 604800"}, c{"8.64e4", "1 to 10 digits"},
+        c{"a", "1 to 10 digits"}, c{"01234567890", "11 digits"}, c{"9999999999999", "13 digits"}}) {
     const auto r = check("version:STSv1\nmode:none\nmax_age:" + std::string(x.value));
     EXPECT_FALSE(r.ok) << x.value;
     const auto len = static_cast<std::uint32_t>(std::string_view(x.value).size());
@@ -543,15 +541,16 @@ TEST(StsPolicyParse, NotesMxWithModeNone) {
 }
 
 TEST(StsPolicyParse, FirstDuplicateWinsWithWarning) {
-  const auto r = check(
-      "version: STSv1\nmode: enforce\nmode: testing\nmx: a.example.com\nmax_age: 604800");
+  const auto r =
+      check("version: STSv1\nmode: enforce\nmode: testing\nmx: a.example.com\nmax_age: 604800");
   EXPECT_TRUE(r.ok);
   EXPECT_TRUE(Has(r, "STS-POL-028", 3, 1, 29, 42));
   const diagnostic* d = find(r, "STS-POL-028");
   EXPECT_NE(d->message.find("\"enforce\""), std::string::npos);
   EXPECT_NE(d->message.find("\"testing\""), std::string::npos);
-  EXPECT_NE(d->message.find("Postfix-mta-sts-resolver, maddy (go-mtasts) and mailauth keep the last"),
-            std::string::npos);
+  EXPECT_NE(
+      d->message.find("Postfix-mta-sts-resolver, maddy (go-mtasts) and mailauth keep the last"),
+      std::string::npos);
   EXPECT_NE(d->message.find("checkdmarc"), std::string::npos);
   EXPECT_EQ(r.value.mode, "enforce");
   const auto same = check("version: STSv1\nversion: STSv1\nmode: none\nmax_age: 1");
@@ -564,8 +563,8 @@ TEST(StsPolicyParse, FirstDuplicateWinsWithWarning) {
 }
 
 TEST(StsPolicyParse, NotesRepeatedMx) {
-  const auto r = check(
-      "version: STSv1\nmode: enforce\nmx: a.example.com\nmx: A.example.com\nmax_age: 604800");
+  const auto r =
+      check("version: STSv1\nmode: enforce\nmx: a.example.com\nmx: A.example.com\nmax_age: 604800");
   EXPECT_TRUE(Has(r, "STS-POL-029", 4, 5, 51, 64));
   EXPECT_EQ(find(r, "STS-POL-029")->sev, severity::info);
   EXPECT_EQ(count(r, "STS-POL-028"), 0u);
@@ -650,8 +649,8 @@ TEST(StsPolicyMx, RejectsBadSyntax) {
   };
   for (const c& x : {c{"mail_1.example.com", 4, 5}, c{"-mx.example.com", 0, 3},
                      c{"mx-.example.com", 0, 3}, c{"mx..example.com", 2, 4}, c{"*", 0, 1},
-                     c{"*example.com", 0, 1}, c{"mail*.example.com", 4, 5},
-                     c{"*.*.example", 2, 3}, c{"**.example", 0, 2}, c{"test.example-", 5, 13},
+                     c{"*example.com", 0, 1}, c{"mail*.example.com", 4, 5}, c{"*.*.example", 2, 3},
+                     c{"**.example", 0, 2}, c{"test.example-", 5, 13},
                      c{"mx.example.com:25", 14, 17}, c{"smtp://mx.example.com", 0, 21},
                      c{"mx.example.com/", 14, 15}, c{"a.example.com, b.example.com", 0, 28}}) {
     const auto r = check(with_mx(x.mx));
@@ -686,10 +685,13 @@ TEST(StsPolicyMx, SuggestsALabelForULabel) {
   EXPECT_FALSE(r.ok);
   EXPECT_TRUE(Has(r, "STS-MX-005", 4, 5, 38, 41));
   EXPECT_EQ(find(r, "STS-MX-005")->hint, "Write \"mx: xn--mx-lka.example\".");
-  const auto fr = check("version:STSv1\nmode:none\nmax_age:0\nmx: b\xC3\xBC" "cher.example",
-                        language::fr);
+  const auto fr = check(
+      "version:STSv1\nmode:none\nmax_age:0\nmx: b\xC3\xBC"
+      "cher.example",
+      language::fr);
   EXPECT_EQ(find(fr, "STS-MX-005")->hint,
-            "\xC3\x89" "crivez \xC2\xAB mx: xn--bcher-kva.example \xC2\xBB.");
+            "\xC3\x89"
+            "crivez \xC2\xAB mx: xn--bcher-kva.example \xC2\xBB.");
 }
 
 TEST(StsPolicyMx, RejectsIpLiterals) {
@@ -737,13 +739,13 @@ TEST(StsPolicyMx, LowerCasesAndNotesUpperCase) {
 }
 
 TEST(StsPolicyMx, NotesExactNameCoveredByWildcard) {
-  const auto r = check(
-      "version: STSv1\nmode: enforce\nmx: a.example.com\nmx: *.example.com\nmax_age: 604800");
+  const auto r =
+      check("version: STSv1\nmode: enforce\nmx: a.example.com\nmx: *.example.com\nmax_age: 604800");
   EXPECT_TRUE(r.ok);
   EXPECT_TRUE(Has(r, "STS-MX-012", 3, 5, 33, 46));
   EXPECT_NE(find(r, "STS-MX-012")->message.find("\"*.example.com\""), std::string::npos);
-  const auto apex = check(
-      "version: STSv1\nmode: enforce\nmx: example.com\nmx: *.example.com\nmax_age: 604800");
+  const auto apex =
+      check("version: STSv1\nmode: enforce\nmx: example.com\nmx: *.example.com\nmax_age: 604800");
   EXPECT_EQ(count(apex, "STS-MX-012"), 0u);
 }
 
@@ -770,15 +772,17 @@ TEST(StsPolicyModel, KeepsBestEffortValueDespiteErrors) {
 }
 
 TEST(StsPolicyModel, RendersFrench) {
-  const auto r = check("version: STSv1\nmode: Enforce\nmx: a.example.com\nmax_age: 604800",
-                       language::fr);
+  const auto r =
+      check("version: STSv1\nmode: Enforce\nmx: a.example.com\nmax_age: 604800", language::fr);
   const diagnostic* d = find(r, "STS-POL-018");
   ASSERT_NE(d, nullptr);
   EXPECT_EQ(d->message,
             "Le mode est \xC2\xAB Enforce \xC2\xBB ; il doit \xC3\xAAtre exactement "
             "\xC2\xAB testing \xC2\xBB, \xC2\xAB enforce \xC2\xBB ou \xC2\xAB none \xC2\xBB "
             "(en minuscules).");
-  EXPECT_EQ(d->hint, "\xC3\x89" "crivez \xC2\xAB mode: enforce \xC2\xBB.");
+  EXPECT_EQ(d->hint,
+            "\xC3\x89"
+            "crivez \xC2\xAB mode: enforce \xC2\xBB.");
 }
 
 // ---- linear time on 1 MiB ----
@@ -799,9 +803,18 @@ long long time_check(const std::string& unit, std::size_t size, result<policy>& 
 TEST(StsPolicyPerformance, LinearOnWorstShapes) {
   // Shapes that make one diagnostic or one map entry per line, at the
   // largest size that is fully analysed (64 KiB) and at 1 MiB.
-  const std::string shapes[] = {"a\n", "mx: a.example.com\n", "k: v\n", "\n", "x",
-                                "mx: m\xC3\xA9\xC3\xA9.example\n", "mode: a\n", ":\n",
-                                "\r", "\xE9", "a: b\nb: c\n", "mx: *.a.example\nmx: b.a.example\n"};
+  const std::string shapes[] = {"a\n",
+                                "mx: a.example.com\n",
+                                "k: v\n",
+                                "\n",
+                                "x",
+                                "mx: m\xC3\xA9\xC3\xA9.example\n",
+                                "mode: a\n",
+                                ":\n",
+                                "\r",
+                                "\xE9",
+                                "a: b\nb: c\n",
+                                "mx: *.a.example\nmx: b.a.example\n"};
   for (const std::string& unit : shapes) {
     result<policy> r;
     const long long small = time_check(unit, 65536, r);
@@ -839,10 +852,10 @@ TEST(StsPolicyPerformance, BoundsPunycodeOnHugeLabels) {
   }
   const auto t0 = std::chrono::steady_clock::now();
   const auto r = check(cjk);
-  EXPECT_LT(std::chrono::duration_cast<std::chrono::milliseconds>(
-                std::chrono::steady_clock::now() - t0)
-                .count(),
-            5000);
+  EXPECT_LT(
+      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t0)
+          .count(),
+      5000);
   EXPECT_FALSE(r.ok);
   EXPECT_EQ(count(r, "STS-MX-007"), 2u);  // the label and the name
 }

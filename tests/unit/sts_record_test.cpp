@@ -68,7 +68,8 @@ TEST(StsRecordVectors, WrongVersions) {
   for (const char* t : {"v=STSv0", "v=STSv10", "v=STSv2"}) {
     const R r = validate_sts_record(t);
     EXPECT_FALSE(r.ok);
-    expect_at(r, "STS-TXT-004", severity::error, 1, 3, 2, static_cast<std::uint32_t>(std::string(t).size()));
+    expect_at(r, "STS-TXT-004", severity::error, 1, 3, 2,
+              static_cast<std::uint32_t>(std::string(t).size()));
     EXPECT_TRUE(r.value.version.empty());
   }
 }
@@ -94,11 +95,14 @@ TEST(StsRecordVectors, BadIds) {
 }
 
 TEST(StsRecordVectors, BadExtensions) {
-  expect_at(validate_sts_record("v=STSv1; id=a; more="), "STS-TXT-014", severity::error, 1, 16, 15, 20);
-  expect_at(validate_sts_record("v=STSv1; id=a; a12345678901234567890123456789012=1"), "STS-TXT-013",
-            severity::error, 1, 16, 15, 48);
-  expect_at(validate_sts_record("v=STSv1; id=a; 1%=a"), "STS-TXT-013", severity::error, 1, 17, 16, 17);
-  expect_at(validate_sts_record("v=STSv1; id=a; test=="), "STS-TXT-014", severity::error, 1, 21, 20, 21);
+  expect_at(validate_sts_record("v=STSv1; id=a; more="), "STS-TXT-014", severity::error, 1, 16, 15,
+            20);
+  expect_at(validate_sts_record("v=STSv1; id=a; a12345678901234567890123456789012=1"),
+            "STS-TXT-013", severity::error, 1, 16, 15, 48);
+  expect_at(validate_sts_record("v=STSv1; id=a; 1%=a"), "STS-TXT-013", severity::error, 1, 17, 16,
+            17);
+  expect_at(validate_sts_record("v=STSv1; id=a; test=="), "STS-TXT-014", severity::error, 1, 21, 20,
+            21);
 }
 
 TEST(StsRecordVectors, DoubledDelimiter) {
@@ -145,6 +149,12 @@ TEST(StsRecordRules, OtherKindOfRecordStopsEarly) {
   EXPECT_EQ(codes(r), std::vector<std::string>{"STS-TXT-004"});
   expect_at(r, "STS-TXT-004", severity::error, 1, 1, 0, 6);
   EXPECT_NE(r.diagnostics[0].message.find("not an MTA-STS record"), std::string::npos);
+}
+
+TEST(StsRecordRules, EmptyVersionValueIsAWrongVersion) {
+  const R r = validate_sts_record("v=; id=1");
+  expect_at(r, "STS-TXT-004", severity::error, 1, 3, 2, 2);
+  EXPECT_EQ(r.value.id, "1");
 }
 
 TEST(StsRecordRules, VersionNotFirst) {
@@ -226,13 +236,17 @@ TEST(StsRecordRules, TrailingSemicolonIsNotFlagged) {
 }
 
 TEST(StsRecordRules, ExtensionNameRules) {
-  expect_at(validate_sts_record("v=STSv1; id=a; _ext=1"), "STS-TXT-013", severity::error, 1, 16, 15, 16);
-  expect_at(validate_sts_record("v=STSv1; id=a; =1"), "STS-TXT-013", severity::error, 1, 16, 15, 16);
+  expect_at(validate_sts_record("v=STSv1; id=a; _ext=1"), "STS-TXT-013", severity::error, 1, 16, 15,
+            16);
+  expect_at(validate_sts_record("v=STSv1; id=a; =1"), "STS-TXT-013", severity::error, 1, 16, 15,
+            16);
 }
 
 TEST(StsRecordRules, ExtensionValueRules) {
-  expect_at(validate_sts_record("v=STSv1; id=a; ext=a b"), "STS-TXT-014", severity::error, 1, 21, 20, 21);
-  expect_at(validate_sts_record("v=STSv1; id=a; ext"), "STS-TXT-014", severity::error, 1, 16, 15, 18);
+  expect_at(validate_sts_record("v=STSv1; id=a; ext=a b"), "STS-TXT-014", severity::error, 1, 21,
+            20, 21);
+  expect_at(validate_sts_record("v=STSv1; id=a; ext"), "STS-TXT-014", severity::error, 1, 16, 15,
+            18);
 }
 
 TEST(StsRecordRules, ExtensionsAreIgnoredWithAnInfo) {
@@ -286,11 +300,14 @@ TEST(StsRecordInput, OwnerHints) {
     const diagnostic* d = find(r, "STS-TXT-019");
     return d == nullptr ? std::string("(none)") : d->hint;
   };
-  EXPECT_EQ(hint(R"(_mta_sts.example.com. IN TXT "v=STSv1; id=1")"), "Publish it at _mta-sts.example.com.");
-  EXPECT_EQ(hint(R"(mta-sts.example.com. IN TXT "v=STSv1; id=1")"), "Publish it at _mta-sts.example.com.");
+  EXPECT_EQ(hint(R"(_mta_sts.example.com. IN TXT "v=STSv1; id=1")"),
+            "Publish it at _mta-sts.example.com.");
+  EXPECT_EQ(hint(R"(mta-sts.example.com. IN TXT "v=STSv1; id=1")"),
+            "Publish it at _mta-sts.example.com.");
   EXPECT_EQ(hint(R"(_mta-sts._mta-sts.example.com. IN TXT "v=STSv1; id=1")"),
             "Publish it at _mta-sts.example.com.");
-  EXPECT_EQ(hint(R"(_dmarc.example.com. IN TXT "v=STSv1; id=1")"), "Publish it at _mta-sts.example.com.");
+  EXPECT_EQ(hint(R"(_dmarc.example.com. IN TXT "v=STSv1; id=1")"),
+            "Publish it at _mta-sts.example.com.");
   EXPECT_EQ(hint(R"(_mta-sts.example.com. IN TXT "v=STSv1; id=1")"), "(none)");
   EXPECT_EQ(hint(R"(_mta-sts IN TXT "v=STSv1; id=1")"), "(none)");
 }

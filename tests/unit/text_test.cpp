@@ -77,3 +77,29 @@ TEST(Render, SubstitutesPlaceholders) {
 
 }  // namespace
 }  // namespace mtasts::detail
+
+namespace mtasts::detail {
+namespace {
+
+TEST(Reporter, ListsEachCodeAtMostOneHundredTimesThenCountsTheRest) {
+  options o;
+  reporter rep(o);
+  // Any catalogue entry will do; its code is what is counted.
+  const msg id = static_cast<msg>(0);
+  for (std::size_t i = 0; i < 250; ++i) rep.add(id, i, i + 1);
+  const auto ds = rep.finish(std::string(300, 'x'));
+  ASSERT_EQ(ds.size(), 101u);
+  EXPECT_EQ(ds[99].start, 99u);
+  const diagnostic& more = ds[100];
+  EXPECT_EQ(more.code, entry(id).code);
+  EXPECT_EQ(more.start, 100u);
+  EXPECT_EQ(more.message.rfind("150 more problems of this kind (", 0), 0u) << more.message;
+  o.lang = language::fr;
+  reporter rep_fr(o);
+  for (std::size_t i = 0; i < 102; ++i) rep_fr.add(id, i, i + 1);
+  const auto fr = rep_fr.finish(std::string(300, 'x'));
+  EXPECT_EQ(fr.back().message.rfind("2 autres problèmes", 0), 0u) << fr.back().message;
+}
+
+}  // namespace
+}  // namespace mtasts::detail

@@ -49,7 +49,8 @@ TEST(TlsRptVectors, ValidRecords) {
 }
 
 TEST(TlsRptVectors, ValidRecordModelKeepsRuaOrder) {
-  const R r = validate_tlsrpt_record("v=TLSRPTv1; rua=mailto:a@example.com, https://r.example.com/x;");
+  const R r =
+      validate_tlsrpt_record("v=TLSRPTv1; rua=mailto:a@example.com, https://r.example.com/x;");
   ASSERT_EQ(r.value.rua.size(), 2u);
   EXPECT_EQ(r.value.rua[0], "mailto:a@example.com");
   EXPECT_EQ(r.value.rua[1], "https://r.example.com/x");
@@ -154,8 +155,10 @@ TEST(TlsRptRules, NoSchemeWithoutAt) {
 }
 
 TEST(TlsRptRules, InvalidUris) {
-  expect_at(validate_tlsrpt_record("v=TLSRPTv1; rua=mailto:"), "TLSRPT-010", severity::error, 1, 17, 16, 23);
-  expect_at(validate_tlsrpt_record("v=TLSRPTv1; rua="), "TLSRPT-010", severity::error, 1, 13, 12, 16);
+  expect_at(validate_tlsrpt_record("v=TLSRPTv1; rua=mailto:"), "TLSRPT-010", severity::error, 1, 17,
+            16, 23);
+  expect_at(validate_tlsrpt_record("v=TLSRPTv1; rua="), "TLSRPT-010", severity::error, 1, 13, 12,
+            16);
   expect_at(validate_tlsrpt_record("v=TLSRPTv1; rua=mailto:a!b@example.com"), "TLSRPT-010",
             severity::error, 1, 25, 24, 25);
   expect_at(validate_tlsrpt_record("v=TLSRPTv1; rua=https://r.example.com/a b"), "TLSRPT-010",
@@ -166,8 +169,15 @@ TEST(TlsRptRules, InvalidUris) {
             severity::error, 1, 17, 16, 35);
   expect_at(validate_tlsrpt_record("v=TLSRPTv1; rua=https://r.example.com:99999/"), "TLSRPT-010",
             severity::error, 1, 17, 16, 44);
-  expect_at(validate_tlsrpt_record("v=TLSRPTv1; rua=mailto:reports"), "TLSRPT-010",
-            severity::error, 1, 17, 16, 30);
+  expect_at(validate_tlsrpt_record("v=TLSRPTv1; rua=mailto:reports"), "TLSRPT-010", severity::error,
+            1, 17, 16, 30);
+}
+
+TEST(TlsRptRules, LiteralCommaInsideAUri) {
+  const R r = validate_tlsrpt_record("v=TLSRPTv1; rua=https://r.example.com/a,b");
+  expect_at(r, "TLSRPT-010", severity::error, 1, 41, 40, 41);
+  EXPECT_NE(find(r, "TLSRPT-010")->hint.find("%2C"), std::string::npos);
+  EXPECT_FALSE(has_code(r, "TLSRPT-009"));
 }
 
 TEST(TlsRptRules, EmptyUrisBetweenCommas) {
@@ -178,7 +188,8 @@ TEST(TlsRptRules, EmptyUrisBetweenCommas) {
 }
 
 TEST(TlsRptRules, SeveralRuaFields) {
-  const R r = validate_tlsrpt_record("v=TLSRPTv1; rua=mailto:a@example.com; rua=mailto:b@example.com");
+  const R r =
+      validate_tlsrpt_record("v=TLSRPTv1; rua=mailto:a@example.com; rua=mailto:b@example.com");
   EXPECT_TRUE(r.ok);
   expect_at(r, "TLSRPT-011", severity::warning, 1, 39, 38, 62);
   EXPECT_EQ(r.value.rua.size(), 2u);
@@ -215,7 +226,8 @@ TEST(TlsRptRules, TrailingWhitespace) {
 }
 
 TEST(TlsRptRules, DeliveryInfoOnlyOnAValidRecord) {
-  EXPECT_FALSE(has_code(validate_tlsrpt_record("v=TLSRPTv1;; rua=mailto:a@example.com"), "TLSRPT-017"));
+  EXPECT_FALSE(
+      has_code(validate_tlsrpt_record("v=TLSRPTv1;; rua=mailto:a@example.com"), "TLSRPT-017"));
   const R https = validate_tlsrpt_record("v=TLSRPTv1; rua=https://r.example.com/v1");
   EXPECT_NE(find(https, "TLSRPT-017")->message.find("POST"), std::string::npos);
   EXPECT_FALSE(has_code(https, "TLSRPT-019"));
@@ -248,7 +260,8 @@ TEST(TlsRptInput, OwnerTypos) {
             "Publish it at _smtp._tls.example.com.");
   EXPECT_EQ(hint(R"(example.com. TXT "v=TLSRPTv1; rua=mailto:a@example.com")"),
             "Publish it at _smtp._tls.example.com.");
-  EXPECT_EQ(hint(R"(_smtp._tls.example.com. TXT "v=TLSRPTv1; rua=mailto:a@example.com")"), "(none)");
+  EXPECT_EQ(hint(R"(_smtp._tls.example.com. TXT "v=TLSRPTv1; rua=mailto:a@example.com")"),
+            "(none)");
 }
 
 TEST(TlsRptInput, MultiStringInfo) {
@@ -268,22 +281,21 @@ TEST(TlsRptInput, French) {
 
 TEST(TlsRptRrset, Discovery) {
   EXPECT_EQ(codes(validate_tlsrpt_record(txt_rrset{})), std::vector<std::string>{"TLSRPT-001"});
-  const R two = validate_tlsrpt_record(
-      txt_rrset{{"v=TLSRPTv1; rua=mailto:a@example.com"}, {"v=TLSRPTv1; rua=mailto:b@example.com"}});
+  const R two = validate_tlsrpt_record(txt_rrset{{"v=TLSRPTv1; rua=mailto:a@example.com"},
+                                                 {"v=TLSRPTv1; rua=mailto:b@example.com"}});
   EXPECT_FALSE(two.ok);
   EXPECT_TRUE(two.value.rua.empty());
   EXPECT_EQ(find(two, "TLSRPT-003", 1)->record, 1);
-  const R other = validate_tlsrpt_record(
-      txt_rrset{{"v=spf1 -all"}, {"v=TLSRPTv1; rua=mailto:a@example.com"}});
+  const R other =
+      validate_tlsrpt_record(txt_rrset{{"v=spf1 -all"}, {"v=TLSRPTv1; rua=mailto:a@example.com"}});
   EXPECT_TRUE(other.ok);
   EXPECT_EQ(find(other, "TLSRPT-004")->record, 0);
   EXPECT_EQ(other.value.rua.size(), 1u);
 }
 
 TEST(TlsRptRrset, DecoyAndJoin) {
-  const R r = validate_tlsrpt_record(
-      txt_rrset{{"V=TLSRPTv1; rua=mailto:decoy@example.com"},
-                {"v=TLSRPTv1; rua=mailto:", "a@example.com"}});
+  const R r = validate_tlsrpt_record(txt_rrset{{"V=TLSRPTv1; rua=mailto:decoy@example.com"},
+                                               {"v=TLSRPTv1; rua=mailto:", "a@example.com"}});
   EXPECT_TRUE(r.ok);
   ASSERT_EQ(r.value.rua.size(), 1u);
   EXPECT_EQ(r.value.rua[0], "mailto:a@example.com");

@@ -17,7 +17,7 @@ struct policy {
   std::optional<std::string> version;  // first `version` value
   std::optional<std::string> mode;     // first valid `mode` value
   std::optional<std::uint32_t> max_age;
-  std::vector<std::string> mx;  // patterns as written (valid ones, in order)
+  std::vector<std::string> mx;  // valid patterns in order, lower-case A-labels
   std::map<std::string, std::string> extensions;  // unknown keys, first value
 };
 

@@ -60,8 +60,8 @@ char32_t lower_cp(char32_t c) noexcept {
     return (c % 2 == 0) ? c + 1 : c;
   }
   if (c >= 0x391 && c <= 0x3AB && c != 0x3A2) return c + 0x20;  // Greek
-  if (c >= 0x410 && c <= 0x42F) return c + 0x20;                 // Cyrillic А–Я
-  if (c >= 0x400 && c <= 0x40F) return c + 0x50;                 // Ѐ–Џ
+  if (c >= 0x410 && c <= 0x42F) return c + 0x20;                // Cyrillic А–Я
+  if (c >= 0x400 && c <= 0x40F) return c + 0x50;                // Ѐ–Џ
   return c;
 }
 
@@ -78,24 +78,36 @@ bool is_hex(char c) noexcept {
 // hosting suffixes of the Public Suffix List). A wildcard on one of these
 // would accept any customer's host.
 constexpr std::string_view kPublicSuffixes[] = {
-    "ac.jp",          "ac.uk",          "ac.za",         "appspot.com",     "asso.fr",
-    "azurewebsites.net", "blogspot.com", "cloudfront.net", "co.at",         "co.id",
-    "co.il",          "co.in",          "co.jp",         "co.kr",           "co.nz",
-    "co.th",          "co.uk",          "co.za",         "com.ar",          "com.au",
-    "com.br",         "com.cn",         "com.co",        "com.eg",          "com.es",
-    "com.hk",         "com.mx",         "com.my",        "com.ng",          "com.pe",
-    "com.ph",         "com.pk",         "com.pl",        "com.ru",          "com.sa",
-    "com.sg",         "com.tr",         "com.tw",        "com.ua",          "com.vn",
-    "edu.au",         "edu.cn",         "firebaseapp.com", "github.io",     "gitlab.io",
-    "go.jp",          "gouv.fr",        "gov.au",        "gov.br",          "gov.cn",
-    "gov.in",         "gov.uk",         "gv.at",         "herokuapp.com",   "ltd.uk",
-    "me.uk",          "ne.jp",          "net.au",        "net.br",          "net.cn",
-    "net.in",         "net.nz",         "net.uk",        "netlify.app",     "nhs.uk",
-    "or.at",          "or.jp",          "or.kr",         "org.au",          "org.br",
-    "org.cn",         "org.in",         "org.mx",        "org.nz",          "org.uk",
-    "org.za",         "pages.dev",      "plc.uk",        "police.uk",       "sch.uk",
-    "vercel.app",     "web.app",        "workers.dev",   "com.de",          "co.com",
-    "eu.org",         "us.com",         "uk.com",
+    "ac.jp",           "ac.uk",          "ac.za",
+    "appspot.com",     "asso.fr",        "azurewebsites.net",
+    "blogspot.com",    "cloudfront.net", "co.at",
+    "co.id",           "co.il",          "co.in",
+    "co.jp",           "co.kr",          "co.nz",
+    "co.th",           "co.uk",          "co.za",
+    "com.ar",          "com.au",         "com.br",
+    "com.cn",          "com.co",         "com.eg",
+    "com.es",          "com.hk",         "com.mx",
+    "com.my",          "com.ng",         "com.pe",
+    "com.ph",          "com.pk",         "com.pl",
+    "com.ru",          "com.sa",         "com.sg",
+    "com.tr",          "com.tw",         "com.ua",
+    "com.vn",          "edu.au",         "edu.cn",
+    "firebaseapp.com", "github.io",      "gitlab.io",
+    "go.jp",           "gouv.fr",        "gov.au",
+    "gov.br",          "gov.cn",         "gov.in",
+    "gov.uk",          "gv.at",          "herokuapp.com",
+    "ltd.uk",          "me.uk",          "ne.jp",
+    "net.au",          "net.br",         "net.cn",
+    "net.in",          "net.nz",         "net.uk",
+    "netlify.app",     "nhs.uk",         "or.at",
+    "or.jp",           "or.kr",          "org.au",
+    "org.br",          "org.cn",         "org.in",
+    "org.mx",          "org.nz",         "org.uk",
+    "org.za",          "pages.dev",      "plc.uk",
+    "police.uk",       "sch.uk",         "vercel.app",
+    "web.app",         "workers.dev",    "com.de",
+    "co.com",          "eu.org",         "us.com",
+    "uk.com",
 };
 
 }  // namespace
@@ -180,8 +192,7 @@ std::optional<std::string> domain_to_ascii(std::string_view name) {
 bool is_ldh_label(std::string_view label) noexcept {
   if (label.empty() || label.size() > 63) return false;
   if (!is_alnum(label.front()) || !is_alnum(label.back())) return false;
-  return std::all_of(label.begin(), label.end(),
-                     [](char c) { return is_alnum(c) || c == '-'; });
+  return std::all_of(label.begin(), label.end(), [](char c) { return is_alnum(c) || c == '-'; });
 }
 
 bool is_ipv4_literal(std::string_view s) noexcept {
@@ -207,8 +218,7 @@ bool looks_like_ipv6(std::string_view s) noexcept {
   if (istarts_with(s, "ipv6:")) return true;
   const auto colons = std::count(s.begin(), s.end(), ':');
   if (colons < 2) return false;
-  return std::all_of(s.begin(), s.end(),
-                     [](char c) { return is_hex(c) || c == ':' || c == '.'; });
+  return std::all_of(s.begin(), s.end(), [](char c) { return is_hex(c) || c == ':' || c == '.'; });
 }
 
 bool is_public_suffix(std::string_view lower) noexcept {
@@ -281,8 +291,7 @@ mx_pattern_info analyze_mx_pattern(std::string_view p) {
   }
 
   // IP literals (RFC 5321 address literals, dotted quads, IPv6 text).
-  const std::string_view no_dot =
-      p.back() == '.' ? p.substr(0, n - 1) : p;
+  const std::string_view no_dot = p.back() == '.' ? p.substr(0, n - 1) : p;
   if (p.front() == '[' || is_ipv4_literal(no_dot) || looks_like_ipv6(p)) {
     add(mx_issue::ip_literal, 0, n);
     return info;
@@ -297,11 +306,10 @@ mx_pattern_info analyze_mx_pattern(std::string_view p) {
     add(mx_issue::url, 0, n).suggestion = strip_one_dot(host);
     return info;
   }
-  if (const std::size_t c = p.find(':'); c != std::string_view::npos &&
-                                          p.find(':', c + 1) == std::string_view::npos &&
-                                          c + 1 < n && n - c - 1 <= 5 &&
-                                          std::all_of(p.begin() + static_cast<std::ptrdiff_t>(c + 1),
-                                                      p.end(), is_digit)) {
+  if (const std::size_t c = p.find(':');
+      c != std::string_view::npos && p.find(':', c + 1) == std::string_view::npos && c + 1 < n &&
+      n - c - 1 <= 5 &&
+      std::all_of(p.begin() + static_cast<std::ptrdiff_t>(c + 1), p.end(), is_digit)) {
     add(mx_issue::port, c, n).suggestion = strip_one_dot(p.substr(0, c));
     return info;
   }
@@ -379,8 +387,8 @@ mx_pattern_info analyze_mx_pattern(std::string_view p) {
         na_end = std::max(na_end, ls + label.size());
         if (!info.bad_utf8) {
           const auto a = to_a_label(label);
-          if (!a || a->size() > 63) add(mx_issue::u_label_too_long, ls, ls + label.size()).detail =
-              std::string(label);
+          if (!a || a->size() > 63)
+            add(mx_issue::u_label_too_long, ls, ls + label.size()).detail = std::string(label);
         }
       }
     }
@@ -397,9 +405,8 @@ mx_pattern_info analyze_mx_pattern(std::string_view p) {
   }
   if (ascii_len > 253) add(mx_issue::name_too_long, b, e).count = ascii_len;
 
-  info.valid = !info.bad_utf8 &&
-               std::none_of(info.findings.begin(), info.findings.end(),
-                            [](const mx_finding& f) { return is_error(f.kind); });
+  info.valid = !info.bad_utf8 && std::none_of(info.findings.begin(), info.findings.end(),
+                                              [](const mx_finding& f) { return is_error(f.kind); });
   if (!info.valid) return info;
 
   info.normalized = ascii_lower(body);

@@ -89,10 +89,10 @@ struct mx_finding {
 };
 
 struct mx_pattern_info {
-  bool valid = false;       // no error finding (and no ill-formed UTF-8)
-  bool wildcard = false;    // starts with `*.`
-  bool bad_utf8 = false;    // ill-formed UTF-8 (reported by the caller)
-  std::string normalized;   // lower-case, A-labels; set when valid
+  bool valid = false;      // no error finding (and no ill-formed UTF-8)
+  bool wildcard = false;   // starts with `*.`
+  bool bad_utf8 = false;   // ill-formed UTF-8 (reported by the caller)
+  std::string normalized;  // lower-case, A-labels; set when valid
   std::vector<mx_finding> findings;
 };
 

@@ -138,7 +138,7 @@ tag_record scan_tag_record(std::string_view text, const tag_record_spec& spec, r
     const bool name_ok = f0.name(text) == "v";
     const bool tok_ok = tok == spec.version;
     const bool tok_case = !tok_ok && iequals(tok, spec.version);
-    if (!tok_ok && !tok_case && !istarts_with(tok, spec.near_prefix)) {
+    if (!tok.empty() && !tok_ok && !tok_case && !istarts_with(tok, spec.near_prefix)) {
       // `v=spf1 …`, `v=DMARC1; …`: another kind of record; say so and stop.
       rep.add(spec.version_other, f0.start, tok_end, {quote(shown)});
       return r;
@@ -249,8 +249,7 @@ bool check_extension(std::string_view text, const tag_field& f, const tag_record
       }
     }
     if (name.size() > 32) {
-      rep.add(spec.ext_name_long, f.start, f.name_end,
-              {quote(name), std::to_string(name.size())});
+      rep.add(spec.ext_name_long, f.start, f.name_end, {quote(name), std::to_string(name.size())});
       ok = false;
     }
   }
@@ -368,8 +367,7 @@ std::vector<std::string> check_rrset(const txt_rrset& rrset, reporter& rep,
   }
   auto discard = [&](std::size_t i) {
     const bool near_miss = is_near_miss(texts[i], spec);
-    rep.add(near_miss ? spec.discarded_near : spec.discarded, 0, texts[i].size(),
-            {quote(texts[i])})
+    rep.add(near_miss ? spec.discarded_near : spec.discarded, 0, texts[i].size(), {quote(texts[i])})
         .record = static_cast<int>(i);
   };
   auto validate = [&](std::size_t i, bool keep) {

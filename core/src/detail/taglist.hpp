@@ -31,12 +31,12 @@ inline constexpr std::size_t tag_npos = std::string_view::npos;
 
 /// One `;`-separated segment of a record.
 struct tag_field {
-  std::size_t seg_start = 0;  // just after the previous ';' (or the scan start)
-  std::size_t seg_end = 0;    // the next ';' (or the end of the text)
-  std::size_t start = 0;      // first non-WSP byte of the segment
-  std::size_t end = 0;        // one past its last non-WSP byte
-  std::size_t name_end = 0;   // end of the name, WSP before '=' excluded
-  std::size_t eq = tag_npos;  // the first '=' of the field, or tag_npos
+  std::size_t seg_start = 0;    // just after the previous ';' (or the scan start)
+  std::size_t seg_end = 0;      // the next ';' (or the end of the text)
+  std::size_t start = 0;        // first non-WSP byte of the segment
+  std::size_t end = 0;          // one past its last non-WSP byte
+  std::size_t name_end = 0;     // end of the name, WSP before '=' excluded
+  std::size_t eq = tag_npos;    // the first '=' of the field, or tag_npos
   std::size_t value_start = 0;  // first value byte (after '=' and WSP); `end` if none
 
   [[nodiscard]] bool blank() const noexcept { return start == end; }
@@ -68,27 +68,27 @@ tag_list scan_tag_list(std::string_view text, std::size_t from = 0);
 /// Message ids and constants that make the shared checks speak for one
 /// record kind. `msg::count_` means "this kind has no such message".
 struct tag_record_spec {
-  std::string_view version;      // "STSv1"
-  std::string_view version_tag;  // "v=STSv1"
-  std::string_view near_prefix;  // "stsv": a version a user meant to be ours
-  std::string_view owner_prefix; // "_mta-sts"
+  std::string_view version;       // "STSv1"
+  std::string_view version_tag;   // "v=STSv1"
+  std::string_view near_prefix;   // "stsv": a version a user meant to be ours
+  std::string_view owner_prefix;  // "_mta-sts"
   // Does this leading label of a wrong owner name stand for our prefix?
   bool (*owner_junk)(std::string_view label, std::string_view next) = nullptr;
 
-  msg version_empty, version_leading_wsp, version_case, version_wsp, version_wrong,
-      version_other, version_not_first, version_missing, version_no_delim;
+  msg version_empty, version_leading_wsp, version_case, version_wsp, version_wrong, version_other,
+      version_not_first, version_missing, version_no_delim;
   msg no_fields;  // count_: the record reports its own "required field" rule
   msg wsp_before_first_delim, empty_field, non_ascii;
-  msg ext_name_empty, ext_name_first, ext_name_char, ext_name_long, ext_no_eq,
-      ext_value_empty, ext_value_char, ext_value_space, ext_wsp_eq;
+  msg ext_name_empty, ext_name_first, ext_name_char, ext_name_long, ext_no_eq, ext_value_empty,
+      ext_value_char, ext_value_space, ext_wsp_eq;
   msg multi_string, wrong_owner;
   msg no_record, no_candidate, multiple, discarded, discarded_near;
 };
 
 /// A record after the shared checks.
 struct tag_record {
-  bool analysed = false;      // false: not this kind of record at all, stop
-  bool version_seen = false;  // an exact `v=<version>` was found
+  bool analysed = false;          // false: not this kind of record at all, stop
+  bool version_seen = false;      // an exact `v=<version>` was found
   std::vector<tag_field> fields;  // non-blank fields after the version
   /// Offset of WSP ending the text without a ';' (ABNF: leftover), or tag_npos.
   std::size_t trailing_wsp = tag_npos;
