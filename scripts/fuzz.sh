@@ -12,16 +12,29 @@ targets=("$@")
 [ -f build/fuzz/build.ninja ] || cmake --preset fuzz >/dev/null
 cmake --build --preset fuzz >/dev/null
 
+# Seeds: the golden inputs of the target's formats (not the expected JSON).
 seeds_for() {
   case "$1" in
-    sts_record) echo tests/data/sts-record ;;
-    policy) echo tests/data/policy ;;
-    tlsrpt) echo tests/data/tls-rpt ;;
-    dmarc) echo tests/data/dmarc tests/data/dmarc-rfc9989 ;;
-    mx) echo tests/fuzz/seeds/mx ;;
+    sts_record) echo sts-record ;;
+    policy) echo policy ;;
+    tlsrpt) echo tls-rpt ;;
+    dmarc) echo dmarc dmarc-rfc9989 ;;
   esac
 }
+make_seeds() {
+  local dir=build/fuzz/seeds/$1
+  rm -rf "$dir"
+  mkdir -p "$dir"
+  if [ "$1" = mx ]; then
+    cp tests/fuzz/seeds/mx/* "$dir"/
+    return
+  fi
+  for f in $(seeds_for "$1"); do
+    find tests/data/"$f" -type f \( -name '*.txt' -o -name '*.rrset.json' \) -exec cp {} "$dir"/ \;
+  done
+}
 
+rm -rf build/fuzz/logs
 mkdir -p build/fuzz/logs
 pids=()
 names=()
@@ -30,9 +43,9 @@ run_one() {
   local t=$1
   local work=build/fuzz/corpus/$t
   mkdir -p "$work"
-  # shellcheck disable=SC2046
+  make_seeds "$t"
   build/fuzz/fuzz_"$t" -max_total_time="$seconds" -print_final_stats=1 -timeout=10 \
-    -artifact_prefix=build/fuzz/logs/"$t"- "$work" $(seeds_for "$t") >build/fuzz/logs/"$t".log 2>&1
+    -artifact_prefix=build/fuzz/logs/"$t"- "$work" build/fuzz/seeds/"$t" >build/fuzz/logs/"$t".log 2>&1
 }
 for t in "${targets[@]}"; do
   run_one "$t" &

@@ -13,10 +13,12 @@ const shapes = {
   warning: ['M8 1.5L15 14.5H1z', 'M8 6v4.2M8 11.8v.4'],
   // a circle with an i
   info: ['M8 1a7 7 0 1 0 0 14A7 7 0 0 0 8 1z', 'M8 7v4.8M8 4.3v.4'],
+  // a circle with a check mark (a valid output)
+  ok: ['M8 1a7 7 0 1 0 0 14A7 7 0 0 0 8 1z', 'M4.8 8.3l2.1 2.1 4.3-4.6'],
 };
 
 /**
- * @param {'error' | 'warning' | 'info'} severity
+ * @param {'error' | 'warning' | 'info' | 'ok'} severity
  * @returns {SVGSVGElement}
  */
 export function severityIcon(severity) {

@@ -1,7 +1,7 @@
 // @ts-check
-// The page's side of validation-worker.js. Validation requests are "latest
-// wins": while one runs, newer ones replace each other and only the last is
-// sent; superseded calls resolve to null.
+// The page's side of validation-worker.js (the kit, for the validator and the
+// generator). Requests are "latest wins" per kind: while one runs, newer ones
+// replace each other and only the last is sent; superseded calls resolve to null.
 
 /** @typedef {import('./samples.js').Format} Format */
 /** @typedef {import('./validator-view.js').Result} Result */
@@ -10,6 +10,16 @@
  *   spec: 'rfc7489' | 'rfc9989' }} ValidateJob
  */
 /** @typedef {{ format: Format | 'unknown', result: Result | null }} ValidateReply */
+/** @typedef {import('./generator-model.js').GeneratorState} GeneratorState */
+/**
+ * @typedef {{ id: string, policy: any, sts: any, tlsrpt: any, dmarc: any, hosting: any, dane: any,
+ *   checks: Record<'policy' | 'sts' | 'tlsrpt' | 'dmarc7489' | 'dmarc9989', Result | null> }} Generated
+ */
+/**
+ * @typedef {{ id: string, name: string, source: string, dane: boolean,
+ *   explanation: { en: string, fr: string },
+ *   patterns: { pattern: string, optional: boolean, note: { en: string, fr: string } }[] }} Preset
+ */
 
 /**
  * @template T
@@ -27,12 +37,17 @@ export class ValidatorClient {
     this.queued = {};
     /** @type {Record<string, boolean>} */
     this.busy = {};
+    /** @type {readonly Preset[]} the provider presets of the core (GEN-005), once ready */
+    this.presets = [];
     /** @type {Promise<string>} resolves to the kit version */
     this.ready = new Promise((resolve, reject) => {
       this.worker.addEventListener('error', (event) => reject(new Error(event.message || 'worker error')));
       this.worker.addEventListener('message', (event) => {
         const data = event.data;
-        if (data.type === 'ready') return resolve(String(data.version));
+        if (data.type === 'ready') {
+          this.presets = Array.isArray(data.presets) ? data.presets : [];
+          return resolve(String(data.version));
+        }
         if (data.type === 'failed') return reject(new Error(data.error));
         this.settle(data);
       });
@@ -54,6 +69,23 @@ export class ValidatorClient {
    */
   matchMx(patterns, host) {
     return this.request('mx', { type: 'mx', patterns, host });
+  }
+
+  /**
+   * Every generator output for a state (see validation-worker.js).
+   * @param {{ state: GeneratorState, lang: string, renewIdFrom: string | null }} job
+   * @returns {Promise<{ generated: Generated } | null>}
+   */
+  generate(job) {
+    return this.request('generate', { type: 'generate', ...job });
+  }
+
+  /**
+   * A new policy id: the UTC time as YYYYMMDDhhmmss (GEN-001).
+   * @returns {Promise<{ value: string } | null>}
+   */
+  newId() {
+    return this.request('newId', { type: 'newId' });
   }
 
   /**

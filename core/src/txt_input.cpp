@@ -113,7 +113,7 @@ txt_input decode_txt_input(std::string_view input) {
       if (!(all_digits(tok) || iequals(tok, "IN") || iequals(tok, "CH") || iequals(tok, "HS"))) break;
       j = skip_blank(input, te);
     }
-    if (seen_txt && o1 > o0 && j < input.size() && input[j] == '"' &&
+    if (seen_txt && o1 > o0 && j < input.size() && (input[j] == '"' || input[j] == '(') &&
         decode_quoted(input, j, out)) {
       std::string_view owner = input.substr(o0, o1 - o0);
       out.owner_start = o0;

@@ -14,7 +14,7 @@ const kit = await loadKit();
 /** @param {string} format @param {Buffer} bytes @param {boolean} rrset @param {'en'|'fr'} lang */
 function run(format, bytes, rrset, lang) {
   const input = rrset ? JSON.parse(bytes.toString('utf8')) : null;
-  const text = () => new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  const text = () => new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
   switch (format) {
     case 'sts-record':
       return kit.validateStsRecord(rrset ? input : text(), { lang });

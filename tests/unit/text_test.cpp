@@ -57,6 +57,13 @@ TEST(TxtInput, DecodesZoneLineAndOwner) {
   EXPECT_EQ(t.owner_end, 21u);
 }
 
+TEST(TxtInput, DecodesParenthesizedZoneLine) {
+  const auto t = decode_txt_input("_dmarc.example.com. IN TXT ( \"v=DMARC1; \"\n  \"p=none\" )");
+  EXPECT_EQ(t.text, "v=DMARC1; p=none");
+  EXPECT_EQ(t.strings, 2u);
+  EXPECT_EQ(t.owner, "_dmarc.example.com");
+}
+
 TEST(TxtInput, DecodesEscapes) {
   EXPECT_EQ(decode_txt_data(R"("a\"b" "c\\d" "\059")"), "a\"bc\\d;");
   EXPECT_EQ(decode_txt_data(R"("v=DKIM1; p=MIIB""IjAN")"), "v=DKIM1; p=MIIBIjAN");

@@ -1,0 +1,223 @@
+// @ts-check
+// An editable list of one-line values (MX patterns, report addresses): add,
+// remove and, where order matters to the reader, move up and down. Every
+// button has a name that says which row it acts on, focus stays on the row
+// that moved, and the core's messages for each row are shown under it.
+
+import { FieldMessages } from './field-messages.js';
+
+/** @typedef {import('./i18n.js').I18n} I18n */
+/** @typedef {import('./diagnostics-panel.js').Diagnostic} Diagnostic */
+/**
+ * @typedef {{
+ *   id: string,
+ *   rowKey: string,
+ *   addKey: string,
+ *   placeholder: string,
+ *   describedBy?: string,
+ *   reorder?: boolean,
+ *   inputMode?: 'text' | 'email' | 'url',
+ * }} ListOptions
+ */
+/** @typedef {'up' | 'down' | 'remove'} RowAction */
+
+export class ListEditor {
+  /**
+   * @param {HTMLElement} root the editor is built inside it
+   * @param {ListOptions} options
+   * @param {I18n} i18n
+   */
+  constructor(root, options, i18n) {
+    this.root = root;
+    this.options = options;
+    this.i18n = i18n;
+    /** @type {string[]} */
+    this.values = [''];
+    /** @type {{ li: HTMLLIElement, input: HTMLInputElement, label: HTMLLabelElement, buttons: Record<RowAction, HTMLButtonElement | null>, messages: FieldMessages }[]} */
+    this.rows = [];
+    /** @type {(values: string[]) => void} */
+    this.onChange = () => {};
+    /** @type {Diagnostic[][]} */
+    this.messages = [];
+
+    this.list = document.createElement('ol');
+    this.list.className = 'list-rows';
+    this.list.id = `${options.id}-rows`;
+    this.addButton = document.createElement('button');
+    this.addButton.type = 'button';
+    this.addButton.className = 'list-add';
+    this.addButton.id = `${options.id}-add`;
+    this.addButton.dataset.i18n = options.addKey;
+    this.addButton.addEventListener('click', () => this.add());
+    root.append(this.list, this.addButton);
+    i18n.apply(root);
+    i18n.onChange(() => this.renderLabels());
+    this.build();
+  }
+
+  /**
+   * Replaces every row (presets, restored state).
+   * @param {readonly string[]} values
+   */
+  setValues(values) {
+    this.values = values.length > 0 ? [...values] : [''];
+    this.messages = [];
+    this.build();
+  }
+
+  /** @param {number} index */
+  input(index) {
+    return this.rows[index]?.input ?? null;
+  }
+
+  /** @param {number} index */
+  rowLabel(index) {
+    return this.i18n.t(this.options.rowKey, { n: index + 1 });
+  }
+
+  /**
+   * Shows the core's messages under each row.
+   * @param {Diagnostic[][]} byRow
+   */
+  showMessages(byRow) {
+    this.messages = byRow;
+    this.rows.forEach((row, i) => row.messages.render(byRow[i] ?? []));
+  }
+
+  build() {
+    const reorder = Boolean(this.options.reorder);
+    this.rows = this.values.map((value, index) => {
+      const id = `${this.options.id}-${index}`;
+      const li = document.createElement('li');
+      li.className = 'list-row';
+      const line = document.createElement('div');
+      line.className = 'list-line';
+      const label = document.createElement('label');
+      label.htmlFor = id;
+      label.className = 'list-label';
+      const input = document.createElement('input');
+      input.type = 'text';
+      input.id = id;
+      input.value = value;
+      input.spellcheck = false;
+      input.autocomplete = 'off';
+      input.setAttribute('autocapitalize', 'off');
+      input.inputMode = this.options.inputMode === 'email' ? 'email' : this.options.inputMode === 'url' ? 'url' : 'text';
+      input.placeholder = this.options.placeholder;
+      const messagesList = document.createElement('ul');
+      messagesList.className = 'field-messages';
+      messagesList.id = `${id}-msgs`;
+      messagesList.hidden = true;
+      input.setAttribute(
+        'aria-describedby',
+        [this.options.describedBy, messagesList.id].filter(Boolean).join(' '),
+      );
+      input.addEventListener('input', () => {
+        this.values[index] = input.value;
+        this.onChange([...this.values]);
+      });
+      const actions = document.createElement('div');
+      actions.className = 'list-actions';
+      /** @type {Record<RowAction, HTMLButtonElement | null>} */
+      const buttons = { up: null, down: null, remove: null };
+      /** @type {RowAction[]} */
+      const kinds = reorder ? ['up', 'down', 'remove'] : ['remove'];
+      for (const kind of kinds) {
+        const button = document.createElement('button');
+        button.type = 'button';
+        button.className = `list-${kind}`;
+        button.addEventListener('click', () => this.act(kind, index));
+        buttons[kind] = button;
+        actions.append(button);
+      }
+      line.append(label, input, actions);
+      const messages = new FieldMessages(messagesList, this.i18n, [input]);
+      messages.render(this.messages[index] ?? []);
+      li.append(line, messagesList);
+      return { li, input, label, buttons, messages };
+    });
+    this.list.replaceChildren(...this.rows.map((r) => r.li));
+    this.renderLabels();
+  }
+
+  renderLabels() {
+    const t = this.i18n.t.bind(this.i18n);
+    const last = this.rows.length - 1;
+    this.rows.forEach((row, index) => {
+      const name = this.rowLabel(index);
+      row.label.textContent = name;
+      /** @type {[RowAction, string, string, boolean][]} */
+      const specs = [
+        ['up', 'list.up', 'list.upName', index === 0],
+        ['down', 'list.down', 'list.downName', index === last],
+        ['remove', 'list.remove', 'list.removeName', false],
+      ];
+      for (const [kind, word, nameKey, disabled] of specs) {
+        const button = row.buttons[kind];
+        if (!button) continue;
+        button.textContent = t(word);
+        button.setAttribute('aria-label', t(nameKey, { row: name }));
+        // aria-disabled keeps the button focusable, so focus never jumps away.
+        if (disabled) button.setAttribute('aria-disabled', 'true');
+        else button.removeAttribute('aria-disabled');
+      }
+    });
+    for (const row of this.rows) row.messages.render(row.messages.shown);
+  }
+
+  add() {
+    this.values.push('');
+    this.messages.push([]);
+    this.build();
+    this.onChange([...this.values]);
+    this.rows[this.rows.length - 1]?.input.focus();
+  }
+
+  /**
+   * @param {RowAction} kind
+   * @param {number} index
+   */
+  act(kind, index) {
+    const last = this.values.length - 1;
+    if (kind === 'up' || kind === 'down') {
+      const to = kind === 'up' ? index - 1 : index + 1;
+      if (to < 0 || to > last) return;
+      swap(this.values, index, to);
+      swap(this.messages, index, to);
+      this.build();
+      this.onChange([...this.values]);
+      // Focus follows the row that moved; at an end, the other button of that row.
+      const row = this.rows[to];
+      const button = row?.buttons[kind];
+      const other = row?.buttons[kind === 'up' ? 'down' : 'up'];
+      (button?.getAttribute('aria-disabled') === 'true' ? other : button)?.focus();
+      return;
+    }
+    if (this.values.length === 1) {
+      this.values = [''];
+      this.messages = [];
+      this.build();
+      this.onChange([...this.values]);
+      this.rows[0]?.input.focus();
+      return;
+    }
+    this.values.splice(index, 1);
+    this.messages.splice(index, 1);
+    this.build();
+    this.onChange([...this.values]);
+    const next = this.rows[Math.min(index, this.rows.length - 1)];
+    next?.input.focus();
+  }
+}
+
+/**
+ * @template T
+ * @param {T[]} list
+ * @param {number} a
+ * @param {number} b
+ */
+function swap(list, a, b) {
+  const item = list[a];
+  list[a] = list[b];
+  list[b] = item;
+}
