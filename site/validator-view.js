@@ -21,7 +21,7 @@ import { UnderstoodPanel } from './understood-panel.js';
 /** @typedef {'rfc7489' | 'rfc9989'} DmarcSpec */
 /** @typedef {{ ok: boolean, value: any, diagnostics: Diagnostic[] }} Result */
 /**
- * The part of the kit module (wasm/kit.mjs) this page uses.
+ * The part of the kit module (wasm/kit.mjs, types in wasm/kit.d.ts) this page uses.
  * @typedef {{
  *   version: string,
  *   validateStsRecord(input: string, options: { lang: string }): Result,
@@ -30,6 +30,14 @@ import { UnderstoodPanel } from './understood-panel.js';
  *   validateDmarcRecord(input: string, options: { lang: string, spec: DmarcSpec }): Result,
  *   detectFormat(text: string): Format | 'unknown',
  *   mxPatternMatches(pattern: string, host: string): boolean,
+ *   generatePolicy(input: object, options: { lang: string }): any,
+ *   generateStsRecord(input: object, options: { lang: string }): any,
+ *   generateTlsRptRecord(input: object, options: { lang: string }): any,
+ *   generateDmarcRecord(input: object, options: { lang: string }): any,
+ *   generateHosting(input: object, options: { lang: string }): any,
+ *   deriveMicrosoftDanePattern(host: string, options: { lang: string }): any,
+ *   policyIdFromDate(date?: Date): string,
+ *   presets: readonly any[],
  * }} Kit
  */
 /** @typedef {{ bytes: Uint8Array, decoded: string, map: NewlineMap, name: string }} FileSource */
@@ -61,7 +69,7 @@ export class ValidatorView {
     this.file = null;
     /** @type {string | null} text replaced by an example or a file, offered back */
     this.previous = null;
-    /** @type {'example' | 'file' | 'restored' | null} */
+    /** @type {'example' | 'file' | 'generator' | 'restored' | null} */
     this.noticeKind = null;
     /** @type {number | undefined} */
     this.frame = undefined;
@@ -349,6 +357,20 @@ export class ValidatorView {
     this.validateNow();
   }
 
+  /**
+   * Shows a text made elsewhere (the generator's "Check in the validator"),
+   * keeping the user's own text restorable.
+   * @param {string} text
+   */
+  loadText(text) {
+    this.replaceText(text, 'generator');
+    if (this.formatSelect.value !== 'auto') {
+      this.formatSelect.value = 'auto';
+      this.store.set('format', 'auto');
+    }
+    this.validateNow();
+  }
+
   /** @param {File} file */
   async openFile(file) {
     const t = this.i18n.t.bind(this.i18n);
@@ -374,7 +396,7 @@ export class ValidatorView {
 
   /**
    * @param {string} text
-   * @param {'example' | 'file'} kind
+   * @param {'example' | 'file' | 'generator'} kind
    */
   replaceText(text, kind) {
     const current = this.editor.text;
@@ -405,6 +427,7 @@ export class ValidatorView {
     let text;
     if (kind === 'restored') text = t('replaced.restored');
     else if (kind === 'example') text = t('replaced.example');
+    else if (kind === 'generator') text = t('replaced.generator');
     else if (this.file) {
       text = t('file.status', {
         name: this.file.name,
