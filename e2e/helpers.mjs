@@ -96,3 +96,40 @@ export async function selectedText(page) {
 export function escapeRegExp(s) {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+/**
+ * Opens the generator and waits until its outputs are drawn. Each test has a
+ * fresh browser context, so the form starts empty.
+ * @param {Page} page
+ */
+export async function openGenerator(page) {
+  await page.goto('/#generator');
+  await generatorReady(page);
+}
+
+/**
+ * Waits until the kit is loaded and the generator has drawn its outputs.
+ * @param {Page} page
+ */
+export async function generatorReady(page) {
+  await expect(page.locator('html')).toHaveAttribute('data-kit', 'ready');
+  await expect(page.locator('#generator')).toHaveAttribute('data-generated', /\d+/);
+}
+
+/**
+ * The text of a generated output block, e.g. outputText(page, 'policy').
+ * @param {Page} page
+ * @param {string} key
+ */
+export function output(page, key) {
+  return page.locator(`#out-${key}-text`);
+}
+
+/**
+ * The exact text of an output (CRLF kept: textContent, not innerText).
+ * @param {Page} page
+ * @param {string} key
+ */
+export async function outputText(page, key) {
+  return output(page, key).evaluate((el) => el.textContent ?? '');
+}

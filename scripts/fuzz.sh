@@ -2,12 +2,12 @@
 # Builds the fuzz targets with clang's libFuzzer + ASan + UBSan and runs each
 # for MTASTS_FUZZ_SECONDS (default 20) seeded with the golden corpus, two at a
 # time. Any crash or property violation fails the run.
-# Usage: scripts/fuzz.sh [target...]   (targets: sts_record policy tlsrpt dmarc mx)
+# Usage: scripts/fuzz.sh [target...]   (targets: sts_record policy tlsrpt dmarc mx doh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${MTASTS_FUZZ_SECONDS:-20}
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(sts_record policy tlsrpt dmarc mx)
+[ ${#targets[@]} -gt 0 ] || targets=(sts_record policy tlsrpt dmarc mx doh)
 
 [ -f build/fuzz/build.ninja ] || cmake --preset fuzz >/dev/null
 cmake --build --preset fuzz >/dev/null
@@ -25,9 +25,8 @@ make_seeds() {
   local dir=build/fuzz/seeds/$1
   rm -rf "$dir"
   mkdir -p "$dir"
-  if [ "$1" = mx ]; then
-    cp tests/fuzz/seeds/mx/* "$dir"/
-    return
+  if [ -d tests/fuzz/seeds/"$1" ]; then
+    cp tests/fuzz/seeds/"$1"/* "$dir"/
   fi
   for f in $(seeds_for "$1"); do
     find tests/data/"$f" -type f \( -name '*.txt' -o -name '*.rrset.json' \) -exec cp {} "$dir"/ \;

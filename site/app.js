@@ -1,9 +1,12 @@
 // @ts-check
-// Entry point: picks the language, wires the panels, then starts the validation
-// worker (the WebAssembly kit, served from this site: no other network traffic).
+// Entry point: picks the language, wires the three views (validator, generator,
+// guide) and the router, then starts the worker that runs the kit (the
+// WebAssembly core, served from this site: no other network traffic).
 
+import { GeneratorView } from './generator-view.js';
 import { I18n, languages, pickLanguage } from './i18n.js';
 import { LanguageSwitch } from './language-switch.js';
+import { Router } from './router.js';
 import { Store } from './store.js';
 import { ValidatorClient } from './validator-client.js';
 import { ValidatorView } from './validator-view.js';
@@ -18,16 +21,47 @@ const i18n = new I18n(lang);
 const switchGroup = document.getElementById('lang-switch');
 if (switchGroup) new LanguageSwitch(switchGroup, i18n, store);
 
-const view = new ValidatorView(document, i18n, store);
+const section = (/** @type {string} */ id) => {
+  const el = document.getElementById(id);
+  if (!el) throw new Error(`missing #${id}`);
+  return el;
+};
 
-// Validation runs in a worker that loads the kit (built into kit/ from
-// wasm/kit.mjs and the WebAssembly core), so a huge paste never blocks typing.
+const validator = new ValidatorView(document, i18n, store);
+const generator = new GeneratorView(document, i18n, store, {
+  openInValidator(text) {
+    validator.loadText(text);
+    globalThis.location.hash = '#validator';
+  },
+  isActive: () => document.documentElement.dataset.view === 'generator',
+});
+new Router(document, i18n, [
+  { name: 'validator', section: section('validator'), titleKey: 'doc.title' },
+  {
+    name: 'generator',
+    section: section('generator'),
+    titleKey: 'doc.title.generator',
+    claims: (fragment) => generator.claims(fragment),
+    onShow: () => generator.onShow(),
+  },
+  { name: 'guide', section: section('guide'), titleKey: 'doc.title.guide' },
+]);
+
+// The kit runs in a worker (built into kit/ from wasm/kit.mjs and the
+// WebAssembly core), so a huge paste never blocks typing.
 try {
   const client = new ValidatorClient(new URL('./validation-worker.js', import.meta.url));
   client.ready.then(
-    (version) => view.setClient(client, version),
-    (error) => view.setKitError(error),
+    (version) => {
+      validator.setClient(client, version);
+      void generator.setClient(client);
+    },
+    (error) => {
+      validator.setKitError(error);
+      generator.setKitError(error);
+    },
   );
 } catch (error) {
-  view.setKitError(error);
+  validator.setKitError(error);
+  generator.setKitError(error);
 }

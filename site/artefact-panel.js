@@ -4,7 +4,7 @@
 // when it checked the outputs again, or, when the inputs cannot give a valid
 // artefact, no output at all but the problems to fix and a way to reach each field.
 
-import { messageItem, orderMessages } from './field-messages.js';
+import { FieldMessages, messageItem, orderMessages } from './field-messages.js';
 import { severityIcon } from './icons.js';
 
 /** @typedef {import('./i18n.js').I18n} I18n */
@@ -31,7 +31,11 @@ export class ArtefactPanel {
     this.blocked.hidden = true;
     this.blocks = document.createElement('div');
     this.blocks.className = 'artefact-blocks';
-    root.append(this.status, this.blocked, this.blocks);
+    const notes = document.createElement('ul');
+    notes.className = 'field-messages artefact-notes';
+    notes.hidden = true;
+    this.notes = new FieldMessages(notes, i18n);
+    root.append(this.status, this.blocked, notes, this.blocks);
   }
 
   /** @param {OutputBlock} block */
@@ -42,6 +46,8 @@ export class ArtefactPanel {
 
   /** @param {string} text */
   loading(text) {
+    this.notes.clear();
+    this.blocks.hidden = true;
     this.status.dataset.state = 'neutral';
     this.status.replaceChildren(text);
   }
@@ -49,8 +55,10 @@ export class ArtefactPanel {
   /**
    * The outputs are valid: say what the validator found.
    * @param {string} text e.g. "Checked again by the validator: 0 errors, 0 warnings, 1 info."
+   * @param {readonly Diagnostic[]} [notes] the generator's remarks about the artefact as a whole
    */
-  valid(text) {
+  valid(text, notes = []) {
+    this.notes.render(notes);
     const t = this.i18n.t.bind(this.i18n);
     this.status.dataset.state = 'ok';
     const word = document.createElement('strong');
@@ -67,6 +75,7 @@ export class ArtefactPanel {
    */
   invalid(diagnostics) {
     const t = this.i18n.t.bind(this.i18n);
+    this.notes.clear();
     this.status.dataset.state = 'bad';
     const word = document.createElement('strong');
     word.textContent = t('gen.notGenerated');

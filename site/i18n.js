@@ -208,6 +208,8 @@ export const catalogue = {
       'Serve it at `https://mta-sts.<domain>/.well-known/mta-sts.txt` (enter your domain above to fill in the address).',
     'gen.where.txt': 'Name `{name}`, type TXT. Most DNS panels want only this value.',
     'gen.where.zone': 'The same record as a zone-file line, for a zone file or a panel that imports one.',
+    'gen.where.txtNoDomain':
+      'Name `{prefix}.<domain>`, type TXT. Enter your domain above for the zone-file line.',
     'gen.where.hostHint': 'Uncomment one option to point `{host}` at the web server that serves the file.',
     'gen.where.dmarcSplit':
       'Longer than 255 octets: the zone line splits it into {n} strings, which receivers join without spaces.',
@@ -221,7 +223,7 @@ export const catalogue = {
     'gen.checked': 'Checked again by the validator: {counts}.',
     'gen.checkedDmarc': 'Checked again by the validator: RFC 7489 — {a}; RFC 9989 — {b}.',
     'gen.notGenerated': 'Not generated yet:',
-    'gen.fixFirst': 'fix the problems listed here (each is also shown beside its field).',
+    'gen.fixFirst': 'fix these problems first.',
     'gen.goToField': 'Go to “{field}”',
     'gen.announce.copied': '{what}: copied to the clipboard.',
     'gen.announce.copyFailed':
@@ -664,6 +666,8 @@ export const catalogue = {
     'gen.where.txt': 'Nom `{name}`, type TXT. La plupart des interfaces DNS ne demandent que cette valeur.',
     'gen.where.zone':
       'Le même enregistrement en ligne de fichier de zone, pour un fichier de zone ou une interface qui en importe.',
+    'gen.where.txtNoDomain':
+      'Nom `{prefix}.<domaine>`, type TXT. Saisissez votre domaine plus haut pour obtenir la ligne de fichier de zone.',
     'gen.where.hostHint':
       'Décommentez une option pour faire pointer `{host}` vers le serveur web qui sert le fichier.',
     'gen.where.dmarcSplit':
@@ -678,7 +682,7 @@ export const catalogue = {
     'gen.checked': 'Revérifié par le validateur : {counts}.',
     'gen.checkedDmarc': 'Revérifié par le validateur : RFC 7489 — {a} ; RFC 9989 — {b}.',
     'gen.notGenerated': 'Pas encore généré :',
-    'gen.fixFirst': 'corrigez les problèmes listés ici (chacun est aussi affiché sous son champ).',
+    'gen.fixFirst': 'corrigez d’abord ces problèmes.',
     'gen.goToField': 'Aller à « {field} »',
     'gen.announce.copied': '{what} : copié dans le presse-papiers.',
     'gen.announce.copyFailed':

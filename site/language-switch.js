@@ -1,6 +1,7 @@
 // @ts-check
-// The English / Français buttons: pressed state, <html lang>, the document
-// title and every catalogue string follow the choice, which is remembered.
+// The English / Français buttons: pressed state, <html lang> and every
+// catalogue string follow the choice, which is remembered. (The router keeps
+// the document title, which depends on the view.)
 
 import { languages } from './i18n.js';
 
@@ -34,7 +35,6 @@ export class LanguageSwitch {
     const lang = this.i18n.lang;
     document.documentElement.lang = lang;
     this.i18n.apply(document);
-    document.title = this.i18n.t('doc.title');
     for (const button of this.group.querySelectorAll('button[data-lang]')) {
       button.setAttribute('aria-pressed', String(button.getAttribute('data-lang') === lang));
     }

@@ -1,0 +1,463 @@
+// The live checker's judge (issue 4 §3 scenario matrix, from recorded facts).
+#include "mtasts/assess.hpp"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace mtasts {
+namespace {
+
+std::string q(const std::string& name, int type) {
+  return R"("Question":[{"name":")" + name + R"(.","type":)" + std::to_string(type) + "}]";
+}
+std::string rr(const std::string& name, int type, const std::string& data_json, int ttl = 300) {
+  return R"({"name":")" + name + R"(.","type":)" + std::to_string(type) + R"(,"TTL":)" +
+         std::to_string(ttl) + R"(,"data":)" + data_json + "}";
+}
+dns_lookup answer(const std::string& name, std::uint16_t type, const std::vector<std::string>& rrs,
+                  int status = 0, bool ad = false) {
+  std::string body = R"({"Status":)" + std::to_string(status) + R"(,"AD":)" +
+                     (ad ? "true" : "false") + "," + q(name, type);
+  if (!rrs.empty()) {
+    body += R"(,"Answer":[)";
+    for (std::size_t i = 0; i < rrs.size(); ++i) body += (i ? "," : "") + rrs[i];
+    body += "]";
+  }
+  body += "}";
+  return make_lookup("cloudflare", body, 200, type);
+}
+dns_lookup nx(const std::string& name, std::uint16_t type) { return answer(name, type, {}, 3); }
+
+const char* const kPolicy = "version: STSv1\nmode: enforce\nmx: mx1.example.com\nmx: *.backup.example.com\nmax_age: 604800\n";
+
+// A correct enforce deployment served with CORS.
+facts good() {
+  facts f;
+  f.domain = "example.com";
+  f.sts_txt = answer("_mta-sts.example.com", rrtype::txt,
+                     {rr("_mta-sts.example.com", 16, R"("\"v=STSv1; id=20240115\"")")});
+  f.mx = answer("example.com", rrtype::mx,
+                {rr("example.com", 15, R"("10 mx1.example.com.")"),
+                 rr("example.com", 15, R"("20 a.backup.example.com.")")});
+  f.host_a = answer("mta-sts.example.com", rrtype::a, {rr("mta-sts.example.com", 1, R"("192.0.2.10")")});
+  f.host_aaaa = answer("mta-sts.example.com", rrtype::aaaa, {});
+  f.host_cname = answer("mta-sts.example.com", rrtype::cname, {});
+  f.tlsrpt = answer("_smtp._tls.example.com", rrtype::txt,
+                    {rr("_smtp._tls.example.com", 16, R"("\"v=TLSRPTv1; rua=mailto:tls@example.com\"")")});
+  f.dmarc = answer("_dmarc.example.com", rrtype::txt,
+                   {rr("_dmarc.example.com", 16, R"("\"v=DMARC1; p=reject; rua=mailto:d@example.com\"")")});
+  f.policy.outcome = fetch_outcome::ok;
+  f.policy.http_status = 200;
+  f.policy.content_type = "text/plain; charset=utf-8";
+  f.policy.body = kPolicy;
+  f.policy.elapsed_ms = 120;
+  return f;
+}
+
+const check* find(const assessment& a, const std::string& code) {
+  for (const check& c : a.checks)
+    if (c.diag.code == code) return &c;
+  return nullptr;
+}
+std::size_t count(const assessment& a, const std::string& code) {
+  std::size_t n = 0;
+  for (const check& c : a.checks) n += c.diag.code == code ? 1U : 0U;
+  return n;
+}
+std::string dump(const assessment& a) {
+  std::string s;
+  for (const check& c : a.checks) s += c.diag.code + " " + std::string(to_string(c.diag.sev)) + "; ";
+  return s;
+}
+void expect_check(const assessment& a, const std::string& code, severity sev, check_area area) {
+  const check* c = find(a, code);
+  ASSERT_NE(c, nullptr) << code << " missing: " << dump(a);
+  EXPECT_EQ(c->diag.sev, sev) << code;
+  EXPECT_EQ(c->area, area) << code;
+  EXPECT_FALSE(c->diag.message.empty()) << code;
+}
+
+TEST(Assess, CorrectEnforceDeployment) {
+  const assessment a = assess(good());
+  EXPECT_EQ(a.overall, verdict::deployed_ok) << dump(a);
+  for (const check& c : a.checks) EXPECT_NE(c.diag.sev, severity::error) << dump(a);
+  ASSERT_EQ(a.mx.size(), 2U);
+  EXPECT_EQ(a.mx[0].host, "mx1.example.com");
+  EXPECT_EQ(a.mx[0].pattern, "mx1.example.com");
+  EXPECT_EQ(a.mx[1].pattern, "*.backup.example.com");
+  ASSERT_TRUE(a.txt_ttl.has_value());
+  EXPECT_EQ(*a.txt_ttl, 300U);
+  EXPECT_EQ(a.txt_resolver, "cloudflare");
+  ASSERT_TRUE(a.sts && a.policy_result && a.tlsrpt && a.dmarc);
+  EXPECT_TRUE(a.sts->ok);
+  EXPECT_TRUE(a.policy_result->ok);
+  EXPECT_TRUE(a.tlsrpt->ok);
+  expect_check(a, "STS-HTTP-014", severity::info, check_area::policy);
+  expect_check(a, "BR-004", severity::info, check_area::browser);
+  expect_check(a, "CHK-015", severity::info, check_area::txt);
+  EXPECT_EQ(find(a, "CHK-012"), nullptr);
+  const std::string j = to_json(a);
+  EXPECT_NE(j.find("\"verdict\": \"deployed_ok\""), std::string::npos);
+  EXPECT_NE(j.find("\"policyHash\": \""), std::string::npos);
+}
+
+TEST(Assess, NoCorsIsUnverifiedNotFailed) {
+  facts f = good();
+  f.policy = {};
+  f.policy.outcome = fetch_outcome::cors_blocked_but_host_answers;
+  const assessment a = assess(f);
+  EXPECT_EQ(a.overall, verdict::unverified) << dump(a);
+  EXPECT_TRUE(a.policy_unverified);
+  expect_check(a, "CHK-022", severity::info, check_area::browser);
+  EXPECT_NE(find(a, "CHK-022")->diag.hint.find("curl"), std::string::npos);
+  EXPECT_EQ(find(a, "CHK-002"), nullptr);
+  EXPECT_EQ(count(a, "CHK-004"), 0U);
+}
+
+TEST(Assess, PastedBodyRunsPolicyRules) {
+  facts f = good();
+  f.policy = {};
+  f.policy.outcome = fetch_outcome::pasted;
+  f.policy.body = kPolicy;
+  EXPECT_EQ(assess(f).overall, verdict::deployed_ok);
+}
+
+TEST(Assess, UnreachableHostIsUnverifiedWarning) {
+  facts f = good();
+  f.policy = {};
+  f.policy.outcome = fetch_outcome::network_error;
+  const assessment a = assess(f);
+  EXPECT_EQ(a.overall, verdict::unverified) << dump(a);
+  expect_check(a, "CHK-022", severity::warning, check_area::browser);
+}
+
+TEST(Assess, Redirect301) {
+  facts f = good();
+  f.policy = {};
+  f.policy.outcome = fetch_outcome::opaque_redirect;
+  const assessment a = assess(f);
+  EXPECT_EQ(a.overall, verdict::problems);
+  expect_check(a, "STS-HTTP-006", severity::error, check_area::policy);
+  expect_check(a, "CHK-002", severity::error, check_area::policy);
+}
+
+TEST(Assess, NotFound404) {
+  facts f = good();
+  f.policy.http_status = 404;
+  f.policy.content_type = "text/html";
+  f.policy.body = "<h1>Not found</h1>";
+  const assessment a = assess(f);
+  EXPECT_EQ(a.overall, verdict::problems);
+  expect_check(a, "STS-HTTP-007", severity::error, check_area::policy);
+  EXPECT_NE(find(a, "STS-HTTP-007")->diag.message.find("404"), std::string::npos);
+  expect_check(a, "CHK-002", severity::error, check_area::policy);
+  EXPECT_FALSE(a.policy_result.has_value());
+}
+
+TEST(Assess, TextHtmlContentType) {
+  facts f = good();
+  f.policy.content_type = "Text/HTML; charset=UTF-8";
+  const assessment a = assess(f);
+  EXPECT_EQ(a.overall, verdict::problems);
+  expect_check(a, "STS-HTTP-008", severity::error, check_area::policy);
+  expect_check(a, "CHK-002", severity::error, check_area::policy);
+  EXPECT_EQ(find(a, "STS-HTTP-009"), nullptr);
+}
+
+TEST(Assess, MissingContentTypeAndOddCharset) {
+  facts f = good();
+  f.policy.content_type.reset();
+  expect_check(assess(f), "STS-HTTP-008", severity::error, check_area::policy);
+  f.policy.content_type = "text/plain; charset=ISO-8859-1";
+  const assessment a = assess(f);
+  expect_check(a, "STS-HTTP-009", severity::warning, check_area::policy);
+  EXPECT_EQ(find(a, "STS-HTTP-008"), nullptr);
+}
+
+TEST(Assess, CacheControlReported) {
+  facts f = good();
+  f.policy.cache_control = "max-age=86400";
+  const assessment a = assess(f);
+  expect_check(a, "STS-HTTP-012", severity::info, check_area::policy);
+  EXPECT_EQ(a.overall, verdict::deployed_ok);
+}
+
+TEST(Assess, BodyOf70KB) {
+  facts f = good();
+  f.policy.outcome = fetch_outcome::too_large;
+  f.policy.body = std::string(65537, 'x');
+  const assessment a = assess(f);
+  EXPECT_EQ(a.overall, verdict::problems);
+  expect_check(a, "STS-HTTP-010", severity::error, check_area::policy);
+  facts g = good();
+  g.policy.body = std::string(70 * 1024, '#');
+  expect_check(assess(g), "STS-HTTP-010", severity::error, check_area::policy);
+}
+
+TEST(Assess, Timeout) {
+  facts f = good();
+  f.policy = {};
+  f.policy.outcome = fetch_outcome::timeout;
+  f.policy.elapsed_ms = 60000;
+  const assessment a = assess(f);
+  EXPECT_EQ(a.overall, verdict::problems);
+  expect_check(a, "STS-HTTP-011", severity::error, check_area::policy);
+  EXPECT_NE(find(a, "STS-HTTP-011")->diag.message.find("60 s"), std::string::npos);
+  f.policy.elapsed_ms = 15000;
+  const assessment b = assess(f);
+  EXPECT_EQ(b.overall, verdict::unverified);
+  expect_check(b, "STS-HTTP-011", severity::warning, check_area::policy);
+}
+
+TEST(Assess, MxNotCoveredInEnforce) {
+  facts f = good();
+  f.mx = answer("example.com", rrtype::mx,
+                {rr("example.com", 15, R"("10 mx1.example.com.")"),
+                 rr("example.com", 15, R"("20 mx2.example.com.")")});
+  const assessment a = assess(f);
+  EXPECT_EQ(a.overall, verdict::problems);
+  expect_check(a, "CHK-004", severity::error, check_area::mx);
+  EXPECT_NE(find(a, "CHK-004")->diag.message.find("mx2.example.com"), std::string::npos);
+  expect_check(a, "CHK-013", severity::warning, check_area::mx);
+  expect_check(a, "CHK-006", severity::warning, check_area::mx);  // *.backup.example.com unused
+  EXPECT_EQ(find(a, "CHK-005"), nullptr);
+  EXPECT_TRUE(a.mx[1].pattern.empty());
+}
+
+TEST(Assess, MxNotCoveredInTestingIsWarning) {
+  facts f = good();
+  f.policy.body = "version: STSv1\nmode: testing\nmx: mx1.example.com\nmax_age: 86400\n";
+  f.mx = answer("example.com", rrtype::mx, {rr("example.com", 15, R"("10 mx9.example.com.")")});
+  const assessment a = assess(f);
+  expect_check(a, "CHK-004", severity::warning, check_area::mx);
+  expect_check(a, "CHK-010", severity::info, check_area::policy);
+  EXPECT_EQ(find(a, "CHK-005"), nullptr);
+}
+
+TEST(Assess, StalePatternAfterMigration) {
+  facts f = good();
+  f.policy.body = "version: STSv1\nmode: enforce\nmx: *.oldprovider.net\nmax_age: 604800\n";
+  f.mx = answer("example.com", rrtype::mx,
+                {rr("example.com", 15, R"("0 contoso-com.mail.protection.outlook.com.")")});
+  const assessment a = assess(f);
+  EXPECT_EQ(a.overall, verdict::problems);
+  expect_check(a, "CHK-006", severity::warning, check_area::mx);
+  expect_check(a, "CHK-005", severity::error, check_area::mx);
+  expect_check(a, "CHK-004", severity::error, check_area::mx);
+  expect_check(a, "CHK-023", severity::warning, check_area::mx);
+  EXPECT_NE(find(a, "CHK-023")->diag.hint.find("*.mail.protection.outlook.com"), std::string::npos);
+}
+
+TEST(Assess, MicrosoftDaneAndGoogleProviderHints) {
+  facts f = good();
+  f.policy.body = "version: STSv1\nmode: testing\nmx: *.mx.microsoft\nmx: *.aspmx.l.google.com\nmax_age: 86400\n";
+  f.mx = answer("example.com", rrtype::mx,
+                {rr("example.com", 15, R"("0 contoso-com.a-v1.mx.microsoft.")"),
+                 rr("example.com", 15, R"("5 smtp.google.com.")")});
+  const assessment a = assess(f);
+  EXPECT_EQ(count(a, "CHK-023"), 2U) << dump(a);
+  EXPECT_NE(to_json(a).find("*.a-v1.mx.microsoft"), std::string::npos);
+}
+
+TEST(Assess, TwoStsRecords) {
+  facts f = good();
+  f.sts_txt = answer("_mta-sts.example.com", rrtype::txt,
+                     {rr("_mta-sts.example.com", 16, R"("\"v=STSv1; id=1\"")"),
+                      rr("_mta-sts.example.com", 16, R"("\"v=STSv1; id=2\"")")});
+  const assessment a = assess(f);
+  EXPECT_EQ(a.overall, verdict::problems);
+  ASSERT_TRUE(a.sts.has_value());
+  EXPECT_FALSE(a.sts->ok);
+  bool multiple = false;
+  for (const diagnostic& d : a.sts->diagnostics) multiple = multiple || d.code == "STS-TXT-002";
+  EXPECT_TRUE(multiple);
+  EXPECT_EQ(find(a, "CHK-002"), nullptr);  // the TXT itself is the problem
+}
+
+TEST(Assess, TxtButNoPolicyHost) {
+  facts f = good();
+  f.host_a = nx("mta-sts.example.com", rrtype::a);
+  f.host_aaaa = nx("mta-sts.example.com", rrtype::aaaa);
+  f.policy = {};
+  f.policy.outcome = fetch_outcome::network_error;
+  const assessment a = assess(f);
+  EXPECT_EQ(a.overall, verdict::problems);
+  expect_check(a, "STS-HTTP-002", severity::error, check_area::policy_host);
+  expect_check(a, "CHK-002", severity::error, check_area::policy);
+  EXPECT_EQ(find(a, "CHK-022"), nullptr);
+}
+
+TEST(Assess, PolicyButNoTxt) {
+  facts f = good();
+  f.sts_txt = nx("_mta-sts.example.com", rrtype::txt);
+  const assessment a = assess(f);
+  EXPECT_EQ(a.overall, verdict::problems);
+  expect_check(a, "CHK-003", severity::warning, check_area::txt);
+  EXPECT_EQ(find(a, "CHK-001"), nullptr);
+}
+
+TEST(Assess, NothingDeployed) {
+  facts f = good();
+  f.sts_txt = nx("_mta-sts.example.com", rrtype::txt);
+  f.host_a = nx("mta-sts.example.com", rrtype::a);
+  f.host_aaaa = nx("mta-sts.example.com", rrtype::aaaa);
+  f.policy = {};
+  f.policy.outcome = fetch_outcome::network_error;
+  const assessment a = assess(f);
+  EXPECT_EQ(a.overall, verdict::not_deployed) << dump(a);
+  expect_check(a, "CHK-001", severity::info, check_area::txt);
+  EXPECT_EQ(find(a, "STS-HTTP-002"), nullptr);
+  EXPECT_EQ(find(a, "CHK-012"), nullptr);
+}
+
+TEST(Assess, WrongLocationHints) {
+  facts f = good();
+  f.sts_txt = nx("_mta-sts.example.com", rrtype::txt);
+  f.policy = {};
+  f.policy.outcome = fetch_outcome::network_error;
+  f.host_a = nx("mta-sts.example.com", rrtype::a);
+  f.host_aaaa = nx("mta-sts.example.com", rrtype::aaaa);
+  f.sts_underscore = answer("_mta_sts.example.com", rrtype::txt,
+                            {rr("_mta_sts.example.com", 16, R"("\"v=STSv1; id=1\"")")});
+  f.tlsrpt = nx("_smtp._tls.example.com", rrtype::txt);
+  f.tlsrpt_wrong = answer("_smtp-tlsrpt.example.com", rrtype::txt,
+                          {rr("_smtp-tlsrpt.example.com", 16, R"("\"v=TLSRPTv1; rua=mailto:a@example.com\"")")});
+  const assessment a = assess(f);
+  expect_check(a, "STS-TXT-019", severity::error, check_area::txt);
+  expect_check(a, "TLSRPT-002", severity::error, check_area::tlsrpt);
+}
+
+TEST(Assess, CnameDelegatedStsRecord) {
+  facts f = good();
+  f.sts_txt = answer("_mta-sts.example.com", rrtype::txt,
+                     {rr("_mta-sts.example.com", 5, R"("_mta-sts.provider.net.")"),
+                      rr("_mta-sts.provider.net", 16, R"("\"v=STSv1; id=7\"")", 7200)});
+  const assessment a = assess(f);
+  EXPECT_EQ(a.overall, verdict::deployed_ok) << dump(a);
+  expect_check(a, "DOH-004", severity::info, check_area::txt);
+  expect_check(a, "CHK-017", severity::warning, check_area::txt);
+  ASSERT_TRUE(a.sts.has_value());
+  EXPECT_EQ(a.sts->value.id, "7");
+}
+
+TEST(Assess, NullMx) {
+  facts f = good();
+  f.mx = answer("example.com", rrtype::mx, {rr("example.com", 15, R"("0 .")")});
+  const assessment a = assess(f);
+  EXPECT_TRUE(a.null_mx);
+  EXPECT_TRUE(a.mx.empty());
+  expect_check(a, "CHK-007", severity::info, check_area::mx);
+  EXPECT_EQ(find(a, "CHK-004"), nullptr);
+}
+
+TEST(Assess, NoMxMeansImplicitMx) {
+  facts f = good();
+  f.mx = answer("example.com", rrtype::mx, {});
+  const assessment a = assess(f);
+  ASSERT_EQ(a.mx.size(), 1U);
+  EXPECT_TRUE(a.mx[0].implicit);
+  EXPECT_EQ(a.mx[0].host, "example.com");
+  expect_check(a, "CHK-008", severity::info, check_area::mx);
+  expect_check(a, "CHK-004", severity::error, check_area::mx);
+  f.policy.body = "version: STSv1\nmode: enforce\nmx: example.com\nmax_age: 604800\n";
+  const assessment b = assess(f);
+  EXPECT_EQ(b.overall, verdict::deployed_ok) << dump(b);
+  EXPECT_EQ(b.mx[0].pattern, "example.com");
+}
+
+TEST(Assess, ServfailNeverReadsAsNoRecord) {
+  facts f = good();
+  f.sts_txt = answer("_mta-sts.example.com", rrtype::txt, {}, 2);
+  f.policy = {};
+  f.policy.outcome = fetch_outcome::cors_blocked_but_host_answers;
+  const assessment a = assess(f);
+  EXPECT_EQ(a.overall, verdict::unverified) << dump(a);
+  expect_check(a, "DOH-003", severity::warning, check_area::txt);
+  EXPECT_EQ(find(a, "CHK-001"), nullptr);
+  EXPECT_EQ(find(a, "CHK-003"), nullptr);
+}
+
+TEST(Assess, MalformedResolverJson) {
+  facts f = good();
+  f.sts_txt = make_lookup("google", R"({"Status":0,"Answer":[{"data":""x""}]})", 200, rrtype::txt);
+  f.tlsrpt = make_lookup("google", "", 0, rrtype::txt);
+  const assessment a = assess(f);
+  EXPECT_EQ(a.overall, verdict::unverified) << dump(a);
+  expect_check(a, "DOH-002", severity::warning, check_area::txt);
+  expect_check(a, "DOH-001", severity::warning, check_area::tlsrpt);
+  EXPECT_EQ(find(a, "CHK-003"), nullptr);
+  EXPECT_EQ(find(a, "CHK-012"), nullptr);
+}
+
+TEST(Assess, NoTlsRpt) {
+  facts f = good();
+  f.tlsrpt = nx("_smtp._tls.example.com", rrtype::txt);
+  const assessment a = assess(f);
+  expect_check(a, "CHK-012", severity::warning, check_area::tlsrpt);
+}
+
+TEST(Assess, ModeNoneAndAdFlag) {
+  facts f = good();
+  f.policy.body = "version: STSv1\nmode: none\nmax_age: 86400\n";
+  f.sts_txt = answer("_mta-sts.example.com", rrtype::txt,
+                     {rr("_mta-sts.example.com", 16, R"("\"v=STSv1; id=9\"")")}, 0, true);
+  const assessment a = assess(f);
+  expect_check(a, "CHK-011", severity::info, check_area::policy);
+  EXPECT_TRUE(a.txt_ad);
+  EXPECT_NE(find(a, "CHK-015")->diag.message.find("DNSSEC"), std::string::npos);
+}
+
+TEST(Assess, Subdomain) {
+  facts f = good();
+  f.domain = "Mail.Example.com.";
+  expect_check(assess(f), "CHK-016", severity::info, check_area::txt);
+  f.domain = "example.co.uk";
+  EXPECT_EQ(find(assess(f), "CHK-016"), nullptr);
+}
+
+TEST(Assess, MxIpLiteral) {
+  facts f = good();
+  f.mx = answer("example.com", rrtype::mx, {rr("example.com", 15, R"("10 192.0.2.1.")")});
+  expect_check(assess(f), "CHK-009", severity::warning, check_area::mx);
+}
+
+TEST(Assess, HistoryBodyChangedIdDidNot) {
+  facts f = good();
+  f.history = check_history{"20240115", policy_body_hash("version: STSv1\nmode: testing\n")};
+  const assessment a = assess(f);
+  EXPECT_EQ(a.overall, verdict::problems);
+  expect_check(a, "CHK-018", severity::error, check_area::policy);
+}
+
+TEST(Assess, HistoryIdChangedBodySame) {
+  facts f = good();
+  f.history = check_history{"20240101", policy_body_hash(kPolicy)};
+  expect_check(assess(f), "CHK-019", severity::info, check_area::policy);
+  f.policy.cache_control = "public, max-age=86400";
+  expect_check(assess(f), "CHK-020", severity::warning, check_area::policy);
+  f.history = check_history{"20240115", policy_body_hash(kPolicy)};
+  const assessment same = assess(f);
+  EXPECT_EQ(find(same, "CHK-018"), nullptr);
+  EXPECT_EQ(find(same, "CHK-019"), nullptr);
+}
+
+TEST(Assess, HashIsFnv1a) {
+  EXPECT_EQ(policy_body_hash(""), 14695981039346656037ULL);
+  EXPECT_EQ(policy_body_hash("a"), 0xaf63dc4c8601ec8cULL);
+}
+
+TEST(Assess, FrenchMessages) {
+  options fr;
+  fr.lang = language::fr;
+  facts f = good();
+  f.policy = {};
+  f.policy.outcome = fetch_outcome::opaque_redirect;
+  const assessment a = assess(f, fr);
+  ASSERT_NE(find(a, "STS-HTTP-006"), nullptr);
+  EXPECT_NE(find(a, "STS-HTTP-006")->diag.message.find("redirection"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace mtasts
