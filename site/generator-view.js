@@ -110,22 +110,22 @@ export class GeneratorView {
 
     this.mx = new ListEditor(
       $('gen-mx'),
-      { id: 'gen-mx', rowKey: 'gen.mx.row', addKey: 'gen.mx.add', placeholder: 'mail.example.com', describedBy: 'gen-mx-help', reorder: true },
+      { id: 'gen-mx', rowKey: 'gen.mx.row', rowNameKey: 'gen.mx.rowName', addKey: 'gen.mx.add', placeholder: 'mail.example.com', describedBy: 'gen-mx-help', reorder: true },
       i18n,
     );
     this.rua = new ListEditor(
       $('gen-rua'),
-      { id: 'gen-rua', rowKey: 'gen.rua.row', addKey: 'gen.rua.add', placeholder: 'tls-reports@example.com', describedBy: 'gen-rua-help', inputMode: 'email' },
+      { id: 'gen-rua', rowKey: 'gen.rua.row', rowNameKey: 'gen.rua.rowName', addKey: 'gen.rua.add', placeholder: 'tls-reports@example.com', describedBy: 'gen-rua-help', inputMode: 'email' },
       i18n,
     );
     this.dmarcRua = new ListEditor(
       $('gen-dmarc-rua'),
-      { id: 'gen-dmarc-rua', rowKey: 'gen.dmarcRua.row', addKey: 'gen.dmarcRua.add', placeholder: 'dmarc-reports@example.com', describedBy: 'gen-dmarc-rua-help', inputMode: 'email' },
+      { id: 'gen-dmarc-rua', rowKey: 'gen.dmarcRua.row', rowNameKey: 'gen.dmarcRua.rowName', addKey: 'gen.dmarcRua.add', placeholder: 'dmarc-reports@example.com', describedBy: 'gen-dmarc-rua-help', inputMode: 'email' },
       i18n,
     );
     this.dmarcRuf = new ListEditor(
       $('gen-dmarc-ruf'),
-      { id: 'gen-dmarc-ruf', rowKey: 'gen.dmarcRuf.row', addKey: 'gen.dmarcRuf.add', placeholder: 'dmarc-failures@example.com', describedBy: 'gen-dmarc-ruf-help', inputMode: 'email' },
+      { id: 'gen-dmarc-ruf', rowKey: 'gen.dmarcRuf.row', rowNameKey: 'gen.dmarcRuf.rowName', addKey: 'gen.dmarcRuf.add', placeholder: 'dmarc-failures@example.com', describedBy: 'gen-dmarc-ruf-help', inputMode: 'email' },
       i18n,
     );
 

@@ -170,6 +170,7 @@ export const catalogue = {
     'gen.mx.help':
       'One pattern per MX host that receives your mail, exactly as in your MX records, e.g. `mail.example.com`. A `*.` at the start stands for exactly one label: `*.example.com` covers `mx1.example.com`, not `example.com` nor `a.b.example.com`.',
     'gen.mx.row': 'MX pattern {n}',
+    'gen.mx.rowName': 'MX pattern {n}',
     'gen.mx.add': 'Add an MX pattern',
     'gen.mode.legend': 'Mode',
     'gen.mode.testing': '— senders deliver anyway and report failures (start here)',
@@ -243,6 +244,7 @@ export const catalogue = {
     'gen.tlsrpt.help':
       'An e-mail address (`mailto:` is added) or an `https://` endpoint. Reports to another domain need no authorisation.',
     'gen.rua.row': 'Report destination {n}',
+    'gen.rua.rowName': 'report destination {n}',
     'gen.rua.add': 'Add a destination',
     'gen.dmarc.heading': '4. DMARC',
     'gen.dmarc.intro':
@@ -255,8 +257,10 @@ export const catalogue = {
       'Daily summaries of who sends mail with your domain. An address in another domain must accept your reports: the record to ask for is shown with the output.',
     'gen.dmarc.rufHelp': 'Optional, and sent by few receivers: the details of each failing message.',
     'gen.dmarcRua.row': 'Aggregate report address {n}',
+    'gen.dmarcRua.rowName': 'aggregate report address {n}',
     'gen.dmarcRua.add': 'Add an aggregate report address',
     'gen.dmarcRuf.row': 'Failure report address {n}',
+    'gen.dmarcRuf.rowName': 'failure report address {n}',
     'gen.dmarcRuf.add': 'Add a failure report address',
     'gen.dmarc.legacy': 'Add the legacy tags pct, rf and ri (RFC 7489 only; RFC 9989 removed them)',
     'gen.hosting.heading': '5. Serve the policy file',
@@ -627,6 +631,7 @@ export const catalogue = {
     'gen.mx.help':
       'Un motif par hôte MX qui reçoit votre courrier, exactement comme dans vos enregistrements MX, par ex. `mail.example.com`. Un `*.` au début remplace exactement un label : `*.example.com` couvre `mx1.example.com`, mais ni `example.com` ni `a.b.example.com`.',
     'gen.mx.row': 'Motif MX {n}',
+    'gen.mx.rowName': 'le motif MX {n}',
     'gen.mx.add': 'Ajouter un motif MX',
     'gen.mode.legend': 'Mode',
     'gen.mode.testing': '— les expéditeurs livrent malgré tout et signalent les échecs (commencez ici)',
@@ -703,6 +708,7 @@ export const catalogue = {
     'gen.tlsrpt.help':
       'Une adresse e-mail (`mailto:` est ajouté) ou un point d’accès `https://`. Les rapports vers un autre domaine ne demandent aucune autorisation.',
     'gen.rua.row': 'Destination des rapports {n}',
+    'gen.rua.rowName': 'la destination des rapports {n}',
     'gen.rua.add': 'Ajouter une destination',
     'gen.dmarc.heading': '4. DMARC',
     'gen.dmarc.intro':
@@ -715,8 +721,10 @@ export const catalogue = {
       'Des synthèses quotidiennes de qui envoie du courrier avec votre domaine. Une adresse d’un autre domaine doit accepter vos rapports : l’enregistrement à lui demander est affiché avec le résultat.',
     'gen.dmarc.rufHelp': 'Facultatif, et peu de destinataires en envoient : le détail de chaque message en échec.',
     'gen.dmarcRua.row': 'Adresse des rapports agrégés {n}',
+    'gen.dmarcRua.rowName': 'l’adresse des rapports agrégés {n}',
     'gen.dmarcRua.add': 'Ajouter une adresse de rapports agrégés',
     'gen.dmarcRuf.row': 'Adresse des rapports d’échec {n}',
+    'gen.dmarcRuf.rowName': 'l’adresse des rapports d’échec {n}',
     'gen.dmarcRuf.add': 'Ajouter une adresse de rapports d’échec',
     'gen.dmarc.legacy':
       'Ajouter les balises historiques pct, rf et ri (RFC 7489 seulement ; la RFC 9989 les a supprimées)',

@@ -12,6 +12,7 @@ import { FieldMessages } from './field-messages.js';
  * @typedef {{
  *   id: string,
  *   rowKey: string,
+ *   rowNameKey: string,
  *   addKey: string,
  *   placeholder: string,
  *   describedBy?: string,
@@ -73,6 +74,14 @@ export class ListEditor {
   /** @param {number} index */
   rowLabel(index) {
     return this.i18n.t(this.options.rowKey, { n: index + 1 });
+  }
+
+  /**
+   * The row as named inside a button's name ("Move MX pattern 2 up", "Monter le motif MX 2").
+   * @param {number} index
+   */
+  rowName(index) {
+    return this.i18n.t(this.options.rowNameKey, { n: index + 1 });
   }
 
   /**
@@ -144,8 +153,8 @@ export class ListEditor {
     const t = this.i18n.t.bind(this.i18n);
     const last = this.rows.length - 1;
     this.rows.forEach((row, index) => {
-      const name = this.rowLabel(index);
-      row.label.textContent = name;
+      const name = this.rowName(index);
+      row.label.textContent = this.rowLabel(index);
       /** @type {[RowAction, string, string, boolean][]} */
       const specs = [
         ['up', 'list.up', 'list.upName', index === 0],
