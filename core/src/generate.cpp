@@ -951,6 +951,11 @@ generated derive_microsoft_dane_pattern(std::string_view mx_host, const options&
       rep.add(msg::gen_dane_not_microsoft, lead, end, {quote(v)});
     } else if (n == 2) {
       rep.add(msg::gen_dane_too_broad, lead, end, {quote(v)});
+    } else if (labels[n - 3].size() < 4 ||
+               labels[n - 3].compare(labels[n - 3].size() - 3, 3, "-v1") != 0) {
+      // DANE MX hosts are <tenant>.<x>-v1.mx.microsoft; anything else under
+      // mx.microsoft is not one (and would give a pattern that never matches).
+      rep.add(msg::gen_dane_not_microsoft, lead, end, {quote(v)});
     } else {
       pattern = "*." + labels[n - 3] + ".mx.microsoft";
     }

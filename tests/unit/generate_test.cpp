@@ -1154,3 +1154,15 @@ TEST(GenerateSnapshots, SameInputsGiveTheSameBytes) {
 }
 
 }  // namespace
+
+namespace mtasts {
+namespace {
+TEST(MicrosoftDanePattern, RefusesHostsOutsideAV1Zone) {
+  EXPECT_FALSE(derive_microsoft_dane_pattern("contoso-com.mx.microsoft").ok);
+  EXPECT_FALSE(derive_microsoft_dane_pattern("x.y.mx.microsoft").ok);
+  const auto g = derive_microsoft_dane_pattern("contoso-com.a-v1.mx.microsoft");
+  ASSERT_TRUE(g.ok);
+  EXPECT_EQ(g.text, "*.a-v1.mx.microsoft");
+}
+}  // namespace
+}  // namespace mtasts
