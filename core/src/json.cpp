@@ -3,21 +3,33 @@
 
 #include <nlohmann/json.hpp>
 
+#include "json_detail.hpp"
+
 namespace mtasts {
+namespace detail {
+
+nlohmann::json diagnostic_json(const diagnostic& d) {
+  nlohmann::json j = {{"code", d.code},       {"severity", std::string(to_string(d.sev))},
+                      {"message", d.message}, {"hint", d.hint},
+                      {"line", d.line},       {"column", d.column},
+                      {"start", d.start},     {"end", d.end},
+                      {"ref", d.ref}};
+  if (d.record >= 0) j["record"] = d.record;
+  return j;
+}
+
+std::string dump(const nlohmann::json& j) {
+  return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+}  // namespace detail
+
 namespace {
 using nlohmann::json;
 
 json diagnostics_json(const std::vector<diagnostic>& ds) {
   json arr = json::array();
-  for (const diagnostic& d : ds) {
-    json j = {{"code", d.code},     {"severity", std::string(to_string(d.sev))},
-              {"message", d.message}, {"hint", d.hint},
-              {"line", d.line},     {"column", d.column},
-              {"start", d.start},   {"end", d.end},
-              {"ref", d.ref}};
-    if (d.record >= 0) j["record"] = d.record;
-    arr.push_back(std::move(j));
-  }
+  for (const diagnostic& d : ds) arr.push_back(detail::diagnostic_json(d));
   return arr;
 }
 
@@ -31,7 +43,7 @@ template <class T>
 std::string wrap(const result<T>& r, json value) {
   const json out = {{"ok", r.ok}, {"value", std::move(value)},
                     {"diagnostics", diagnostics_json(r.diagnostics)}};
-  return out.dump(2, ' ', false, json::error_handler_t::replace);
+  return detail::dump(out);
 }
 
 void put(json& j, const char* key, const std::optional<std::string>& v) {

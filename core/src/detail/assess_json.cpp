@@ -4,20 +4,13 @@
 
 #include "mtasts/assess.hpp"
 #include "mtasts/json.hpp"
+#include "../json_detail.hpp"
 
 namespace mtasts {
 namespace {
 using nlohmann::json;
 
-json diagnostic_json(const diagnostic& d) {
-  json j = {{"code", d.code},       {"severity", std::string(to_string(d.sev))},
-            {"message", d.message}, {"hint", d.hint},
-            {"line", d.line},       {"column", d.column},
-            {"start", d.start},     {"end", d.end},
-            {"ref", d.ref}};
-  if (d.record >= 0) j["record"] = d.record;
-  return j;
-}
+using detail::diagnostic_json;
 
 json diagnostics_json(const std::vector<diagnostic>& ds) {
   json arr = json::array();
@@ -53,7 +46,7 @@ json answer_json(const doh_answer& a) {
   return j;
 }
 
-std::string dump(const json& j) { return j.dump(2, ' ', false, json::error_handler_t::replace); }
+using detail::dump;
 
 // Embeds a result already rendered by json.cpp.
 template <class T>

@@ -3,6 +3,7 @@
 // camelCase keys, diagnostics as there plus "field".
 #include <nlohmann/json.hpp>
 
+#include "../json_detail.hpp"
 #include "mtasts/generate.hpp"
 
 namespace mtasts {
@@ -12,11 +13,8 @@ using nlohmann::json;
 json diagnostics_json(const std::vector<field_diagnostic>& ds) {
   json arr = json::array();
   for (const field_diagnostic& d : ds) {
-    json j = {{"code", d.code},       {"severity", std::string(to_string(d.sev))},
-              {"message", d.message}, {"hint", d.hint},
-              {"line", d.line},       {"column", d.column},
-              {"start", d.start},     {"end", d.end},
-              {"ref", d.ref},         {"field", d.field}};
+    json j = detail::diagnostic_json(d);
+    j["field"] = d.field;
     arr.push_back(std::move(j));
   }
   return arr;
@@ -26,7 +24,7 @@ json base_json(const generated& g) {
   return {{"ok", g.ok}, {"text", g.text}, {"diagnostics", diagnostics_json(g.diagnostics)}};
 }
 
-std::string dump(const json& j) { return j.dump(2, ' ', false, json::error_handler_t::replace); }
+using detail::dump;
 
 }  // namespace
 
