@@ -18,7 +18,7 @@ export const contentSecurityPolicy = [
   "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self'",
   "img-src 'self' data:",
-  "connect-src 'self'",
+  "connect-src 'self' https://cloudflare-dns.com https://dns.google https:",
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",

@@ -7,8 +7,11 @@
 /** @typedef {'en' | 'fr'} Lang */
 /** @typedef {string | { one: string, other: string }} Entry */
 
+import { checkerStrings } from './i18n-checker.js';
+import { appStrings } from './i18n-app.js';
+
 /** @type {Record<Lang, Record<string, Entry>>} */
-export const catalogue = {
+const pageStrings = {
   en: {
     'doc.title': 'MTA-STS Kit — validator',
     'doc.description':
@@ -924,6 +927,16 @@ export const catalogue = {
     'guide.tools.validator':
       '[Validateur](#validator) : collez un enregistrement ou un fichier de politique et voyez chaque problème, avec la règle enfreinte et la correction.',
   },
+};
+
+/**
+ * Every string of the site: the page's own plus those of the checker
+ * (i18n-checker.js) and of the installed app (i18n-app.js).
+ * @type {Record<Lang, Record<string, Entry>>}
+ */
+export const catalogue = {
+  en: { ...pageStrings.en, ...checkerStrings.en, ...appStrings.en },
+  fr: { ...pageStrings.fr, ...checkerStrings.fr, ...appStrings.fr },
 };
 
 /** @type {readonly Lang[]} */

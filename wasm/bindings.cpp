@@ -125,6 +125,20 @@ std::string policy_id(double unix_seconds) {
   return policy_id_from_utc(static_cast<std::int64_t>(unix_seconds));
 }
 
+// The live checker: the page's gathered facts (JSON) and the policy bytes
+// read (a separate argument: they need not be UTF-8).
+std::string assess_facts(const std::string& facts_json, const std::string& body, bool has_body,
+                         const std::string& lang) {
+  const auto opts = make_options(lang, "");
+  if (!has_body) return assess_json(facts_json, std::nullopt, opts);
+  return assess_json(facts_json, std::string_view(body), opts);
+}
+std::string doh_answer_json(const std::string& body, int http_status, int qtype,
+                            const std::string& lang) {
+  const auto type = qtype >= 0 && qtype <= 0xFFFF ? static_cast<std::uint16_t>(qtype) : std::uint16_t{0};
+  return to_json(parse_doh_json(body, http_status, type, make_options(lang, "")));
+}
+
 std::string detect(const std::string& text) { return std::string(to_string(detect_format(text))); }
 std::string core_version() { return mtasts::version; }
 }  // namespace
@@ -148,4 +162,6 @@ EMSCRIPTEN_BINDINGS(mtasts_core) {
   emscripten::function("deriveMicrosoftDanePattern", &gen_dane);
   emscripten::function("presets", &presets_json);
   emscripten::function("policyIdFromUtc", &policy_id);
+  emscripten::function("assess", &assess_facts);
+  emscripten::function("dohAnswer", &doh_answer_json);
 }

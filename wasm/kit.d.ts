@@ -204,6 +204,88 @@ export interface Kit {
   readonly presets: readonly ProviderPreset[];
   /** Which of the four formats a text looks like. */
   detectFormat(text: string): TextFormat;
+  /** DOH-001…015: one DNS-over-HTTPS JSON response (HTTP status 0 = the request failed). */
+  dohAnswer(body: string, httpStatus: number, qtype: number, opts?: Options): DohAnswer;
+  /** The live checker's judge: every STS-HTTP-*, CHK-*, DOH-* and text rule over the gathered facts. */
+  assess(facts: CheckFacts, opts?: Options): Assessment;
+}
+
+/** One raw DoH exchange as the page saw it. */
+export interface RawLookup {
+  /** 'cloudflare', 'google' or the custom resolver's URL. */
+  resolver: string;
+  /** HTTP status; 0 when the request failed, timed out or was refused. */
+  status: number;
+  /** The response text as received. */
+  body: string;
+}
+
+export type LookupName =
+  | 'stsTxt' | 'mx' | 'hostA' | 'hostAaaa' | 'hostCname'
+  | 'tlsRpt' | 'dmarc' | 'apexTxt' | 'stsUnderscore' | 'tlsRptWrong';
+
+export type FetchOutcome =
+  | 'not_attempted' | 'ok' | 'opaque_redirect' | 'cors_blocked_but_host_answers'
+  | 'network_error' | 'timeout' | 'too_large' | 'pasted';
+
+export interface CheckFacts {
+  /** The domain checked (A-label). */
+  domain: string;
+  lookups?: Partial<Record<LookupName, RawLookup>>;
+  policy?: {
+    outcome: FetchOutcome;
+    status?: number;
+    /** null when the header was absent. */
+    contentType?: string | null;
+    cacheControl?: string | null;
+    /** The bytes read (at most 65 537). */
+    body?: string | Uint8Array;
+    elapsedMs?: number;
+  };
+  /** From the previous report of the same domain (CHK-018…020). */
+  history?: { lastId: string; lastBodyHash: string };
+}
+
+export interface DohRecord {
+  name: string; type: number; ttl: number; data: string; text: string; hex: boolean;
+  strings?: number; preference?: number; nullMx?: boolean;
+}
+
+export interface DohAnswer {
+  status: 'dns' | 'transport_error' | 'bad_request' | 'malformed';
+  httpStatus: number;
+  kind: 'data' | 'nodata' | 'nxdomain' | 'servfail' | 'refused' | 'other';
+  /** False when this resolver failed: ask another one; never read as "no record". */
+  conclusive: boolean;
+  ad: boolean; tc: boolean; cd: boolean;
+  rcode?: number;
+  comment?: string;
+  question: string;
+  qtype: number;
+  cnameChain: string[];
+  records: DohRecord[];
+  diagnostics: Diagnostic[];
+}
+
+export type CheckArea = 'txt' | 'policy_host' | 'policy' | 'mx' | 'tlsrpt' | 'dmarc' | 'browser';
+
+export interface Assessment {
+  verdict: 'deployed_ok' | 'problems' | 'not_deployed' | 'unverified';
+  checks: Array<Diagnostic & { area: CheckArea }>;
+  mx: Array<{ preference: number; host: string; pattern: string | null; implicit: boolean }>;
+  nullMx: boolean;
+  policyUnverified: boolean;
+  txtTtl: number | null;
+  txtAd: boolean;
+  mxAd: boolean;
+  txtResolver: string;
+  sts: Result<any> | null;
+  policy: Result<any> | null;
+  tlsrpt: Result<any> | null;
+  dmarc: Result<any> | null;
+  /** 16 hex digits; keep it with the id for the next check's history. */
+  policyHash: string | null;
+  lookups: Record<LookupName, (DohAnswer & { resolver: string }) | null>;
 }
 
 /** Loads the WebAssembly core once (memoized) — no arguments in browsers or Node ≥ 20. */

@@ -200,6 +200,33 @@ function makeKit(core) {
       return String(core.policyIdFromUtc(Math.floor(date.getTime() / 1000)));
     },
     presets,
+    dohAnswer(body, httpStatus, qtype, opts = {}) {
+      const lang = checkLang(opts.lang);
+      if (typeof body !== 'string') throw new TypeError('dohAnswer: body must be a string');
+      if (!Number.isInteger(httpStatus) || !Number.isInteger(qtype)) {
+        throw new TypeError('dohAnswer: httpStatus and qtype must be integers');
+      }
+      return parse(core.dohAnswer(body, httpStatus, qtype, lang));
+    },
+    assess(facts, opts = {}) {
+      const lang = checkLang(opts.lang);
+      const f = checkObject('assess', facts);
+      if (typeof f.domain !== 'string') throw new TypeError('assess: facts.domain must be a string');
+      // The policy body travels as raw bytes beside the JSON (it need not be UTF-8).
+      const policy = f.policy && typeof f.policy === 'object' ? { ...f.policy } : undefined;
+      let body;
+      if (policy) {
+        body = policy.body;
+        delete policy.body;
+        if (body instanceof ArrayBuffer) body = new Uint8Array(body);
+        if (body !== undefined && body !== null && typeof body !== 'string' && !(body instanceof Uint8Array)) {
+          throw new TypeError('assess: facts.policy.body must be a string or a Uint8Array');
+        }
+      }
+      const json = JSON.stringify({ domain: f.domain, lookups: f.lookups ?? {}, policy, history: f.history });
+      const hasBody = body !== undefined && body !== null;
+      return parse(core.assess(json, hasBody ? body : '', hasBody, lang));
+    },
     detectFormat(text) {
       if (typeof text !== 'string') throw new TypeError('detectFormat: text must be a string');
       return /** @type {any} */ (String(core.detectFormat(text)));

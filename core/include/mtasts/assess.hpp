@@ -117,6 +117,20 @@ struct assessment {
 /// JSON form (same conventions as json.hpp).
 [[nodiscard]] std::string to_json(const assessment& a);
 
+/// The facts as the JS module sends them (wasm/kit.d.ts `CheckFacts`):
+/// `{"domain", "lookups": {"stsTxt": {"resolver", "status", "body"}, …},
+///   "policy": {"outcome", "status", "contentType", "cacheControl", "body",
+///   "elapsedMs"}, "history": {"lastId", "lastBodyHash"}}`. Unknown or
+/// mistyped members read as absent; malformed JSON reads as no facts at all.
+[[nodiscard]] facts facts_from_json(std::string_view json_text, const options& opts = {});
+
+/// assess(facts_from_json(…)) as JSON, plus a `lookups` member with every
+/// lookup's resolver and parsed answer (null when not run). When
+/// `policy_body` is given it replaces the JSON's policy body (raw bytes).
+[[nodiscard]] std::string assess_json(std::string_view facts_json,
+                                      std::optional<std::string_view> policy_body,
+                                      const options& opts = {});
+
 }  // namespace mtasts
 
 #endif  // MTASTS_ASSESS_HPP

@@ -2,9 +2,11 @@
 #ifndef MTASTS_MTASTS_HPP
 #define MTASTS_MTASTS_HPP
 
+#include "mtasts/assess.hpp"
 #include "mtasts/detect.hpp"
 #include "mtasts/diagnostic.hpp"
 #include "mtasts/dmarc.hpp"
+#include "mtasts/doh.hpp"
 #include "mtasts/generate.hpp"
 #include "mtasts/json.hpp"
 #include "mtasts/mx.hpp"

@@ -38,6 +38,7 @@ json answer_json(const doh_answer& a) {
             {"cd", a.cd},
             {"question", a.question},
             {"qtype", a.qtype},
+            {"conclusive", a.conclusive()},
             {"cnameChain", a.cname_chain},
             {"records", std::move(records)},
             {"diagnostics", diagnostics_json(a.diagnostics)}};

@@ -1,0 +1,166 @@
+// The live checker's facts as JSON (what the JS module gathers) and the one
+// call the page makes: facts in, report out. Malformed or mistyped members
+// read as absent, so the report then says what was not seen; never throws.
+#include <nlohmann/json.hpp>
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <utility>
+
+#include "mtasts/assess.hpp"
+#include "../json_detail.hpp"
+
+namespace mtasts {
+namespace {
+using nlohmann::json;
+
+const json* member(const json& o, const char* key) {
+  if (!o.is_object()) return nullptr;
+  const auto it = o.find(key);
+  return it == o.end() ? nullptr : &*it;
+}
+
+bool read_string(const json& o, const char* key, std::string& out) {
+  const json* m = member(o, key);
+  if (m == nullptr || !m->is_string()) return false;
+  out = m->get<std::string>();
+  return true;
+}
+
+// An optional header: a string is its value, null or absent means "no header".
+std::optional<std::string> read_header(const json& o, const char* key) {
+  std::string v;
+  if (read_string(o, key, v)) return v;
+  return std::nullopt;
+}
+
+// A non-negative integer that fits `limit`; anything else reads as `fallback`.
+std::int64_t read_int(const json& o, const char* key, std::int64_t limit, std::int64_t fallback) {
+  const json* m = member(o, key);
+  if (m == nullptr) return fallback;
+  if (m->is_number_unsigned()) {
+    const auto v = m->get<std::uint64_t>();
+    return v <= static_cast<std::uint64_t>(limit) ? static_cast<std::int64_t>(v) : fallback;
+  }
+  if (m->is_number_integer()) {
+    const auto v = m->get<std::int64_t>();
+    return v >= 0 && v <= limit ? v : fallback;
+  }
+  if (m->is_number_float()) {
+    const double v = m->get<double>();
+    return v >= 0 && v <= static_cast<double>(limit) ? static_cast<std::int64_t>(v) : fallback;
+  }
+  return fallback;
+}
+
+struct lookup_slot {
+  const char* key;
+  std::uint16_t qtype;
+  dns_lookup facts::*field;
+};
+
+constexpr std::array<lookup_slot, 10> kLookups{{
+    {"stsTxt", rrtype::txt, &facts::sts_txt},
+    {"mx", rrtype::mx, &facts::mx},
+    {"hostA", rrtype::a, &facts::host_a},
+    {"hostAaaa", rrtype::aaaa, &facts::host_aaaa},
+    {"hostCname", rrtype::cname, &facts::host_cname},
+    {"tlsRpt", rrtype::txt, &facts::tlsrpt},
+    {"dmarc", rrtype::txt, &facts::dmarc},
+    {"apexTxt", rrtype::txt, &facts::apex_txt},
+    {"stsUnderscore", rrtype::txt, &facts::sts_underscore},
+    {"tlsRptWrong", rrtype::txt, &facts::tlsrpt_wrong},
+}};
+
+constexpr std::array<std::pair<std::string_view, fetch_outcome>, 8> kOutcomes{{
+    {"not_attempted", fetch_outcome::not_attempted},
+    {"ok", fetch_outcome::ok},
+    {"opaque_redirect", fetch_outcome::opaque_redirect},
+    {"cors_blocked_but_host_answers", fetch_outcome::cors_blocked_but_host_answers},
+    {"network_error", fetch_outcome::network_error},
+    {"timeout", fetch_outcome::timeout},
+    {"too_large", fetch_outcome::too_large},
+    {"pasted", fetch_outcome::pasted},
+}};
+
+std::optional<std::uint64_t> parse_hash(std::string_view hex) {
+  if (hex.size() != 16) return std::nullopt;
+  std::uint64_t v = 0;
+  for (const char c : hex) {
+    unsigned digit = 0;
+    if (c >= '0' && c <= '9') digit = static_cast<unsigned>(c - '0');
+    else if (c >= 'a' && c <= 'f') digit = static_cast<unsigned>(c - 'a' + 10);
+    else if (c >= 'A' && c <= 'F') digit = static_cast<unsigned>(c - 'A' + 10);
+    else return std::nullopt;
+    v = (v << 4U) | digit;
+  }
+  return v;
+}
+}  // namespace
+
+facts facts_from_json(std::string_view json_text, const options& opts) {
+  facts f;
+  const json j = json::parse(json_text.begin(), json_text.end(), nullptr, false);
+  if (!j.is_object()) return f;
+  read_string(j, "domain", f.domain);
+
+  if (const json* lookups = member(j, "lookups"); lookups != nullptr && lookups->is_object()) {
+    for (const lookup_slot& slot : kLookups) {
+      const json* l = member(*lookups, slot.key);
+      if (l == nullptr || !l->is_object()) continue;
+      std::string resolver, body;
+      read_string(*l, "resolver", resolver);
+      read_string(*l, "body", body);
+      const auto status = static_cast<int>(read_int(*l, "status", 999, 0));
+      f.*slot.field = make_lookup(resolver, body, status, slot.qtype, opts);
+    }
+  }
+
+  if (const json* p = member(j, "policy"); p != nullptr && p->is_object()) {
+    std::string outcome;
+    read_string(*p, "outcome", outcome);
+    for (const auto& [name, value] : kOutcomes)
+      if (outcome == name) f.policy.outcome = value;
+    f.policy.http_status = static_cast<int>(read_int(*p, "status", 999, 0));
+    f.policy.content_type = read_header(*p, "contentType");
+    f.policy.cache_control = read_header(*p, "cacheControl");
+    read_string(*p, "body", f.policy.body);
+    f.policy.elapsed_ms = static_cast<std::uint32_t>(read_int(*p, "elapsedMs", 0xFFFFFFFFLL, 0));
+  }
+
+  if (const json* h = member(j, "history"); h != nullptr && h->is_object()) {
+    check_history history;
+    std::string hash;
+    read_string(*h, "lastId", history.last_id);
+    read_string(*h, "lastBodyHash", hash);
+    if (const auto v = parse_hash(hash); v && !history.last_id.empty()) {
+      history.last_body_hash = *v;
+      f.history = std::move(history);
+    }
+  }
+  return f;
+}
+
+std::string assess_json(std::string_view facts_json, std::optional<std::string_view> policy_body,
+                        const options& opts) {
+  facts f = facts_from_json(facts_json, opts);
+  if (policy_body) f.policy.body = std::string(*policy_body);
+  json out = json::parse(to_json(assess(f, opts)), nullptr, false);
+  json lookups = json::object();
+  for (const lookup_slot& slot : kLookups) {
+    const dns_lookup& l = f.*slot.field;
+    if (!l.done) {
+      lookups[slot.key] = nullptr;
+      continue;
+    }
+    json a = json::parse(to_json(l.answer), nullptr, false);
+    a["resolver"] = l.resolver;
+    lookups[slot.key] = std::move(a);
+  }
+  out["lookups"] = std::move(lookups);
+  return detail::dump(out);
+}
+
+}  // namespace mtasts
