@@ -139,6 +139,10 @@ std::string doh_answer_json(const std::string& body, int http_status, int qtype,
   return to_json(parse_doh_json(body, http_status, type, make_options(lang, "")));
 }
 
+std::string bounce(const std::string& text, const std::string& lang) {
+  return explain_bounce_json(text, make_options(lang, ""));
+}
+
 std::string detect(const std::string& text) { return std::string(to_string(detect_format(text))); }
 std::string core_version() { return mtasts::version; }
 }  // namespace
@@ -164,4 +168,5 @@ EMSCRIPTEN_BINDINGS(mtasts_core) {
   emscripten::function("policyIdFromUtc", &policy_id);
   emscripten::function("assess", &assess_facts);
   emscripten::function("dohAnswer", &doh_answer_json);
+  emscripten::function("explainBounce", &bounce);
 }

@@ -206,6 +206,8 @@ export interface Kit {
   detectFormat(text: string): TextFormat;
   /** DOH-001…015: one DNS-over-HTTPS JSON response (HTTP status 0 = the request failed). */
   dohAnswer(body: string, httpStatus: number, qtype: number, opts?: Options): DohAnswer;
+  /** CHK-025: what a pasted bounce (NDR) says about MTA-STS (Exchange Online 4.4.8/5.4.8, 4.7.5/5.7.5). */
+  explainBounce(text: string, opts?: Options): Diagnostic[];
   /** The live checker's judge: every STS-HTTP-*, CHK-*, DOH-* and text rule over the gathered facts. */
   assess(facts: CheckFacts, opts?: Options): Assessment;
 }
@@ -222,7 +224,9 @@ export interface RawLookup {
 
 export type LookupName =
   | 'stsTxt' | 'mx' | 'hostA' | 'hostAaaa' | 'hostCname'
-  | 'tlsRpt' | 'dmarc' | 'apexTxt' | 'stsUnderscore' | 'tlsRptWrong';
+  | 'tlsRpt' | 'dmarc' | 'apexTxt' | 'stsUnderscore' | 'tlsRptWrong'
+  /** The same TXT and MX questions asked of the other resolver (CHK-021). */
+  | 'stsTxtOther' | 'mxOther';
 
 export type FetchOutcome =
   | 'not_attempted' | 'ok' | 'opaque_redirect' | 'cors_blocked_but_host_answers'

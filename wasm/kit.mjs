@@ -208,6 +208,11 @@ function makeKit(core) {
       }
       return parse(core.dohAnswer(body, httpStatus, qtype, lang));
     },
+    explainBounce(text, opts = {}) {
+      const lang = checkLang(opts.lang);
+      if (typeof text !== 'string') throw new TypeError('explainBounce: text must be a string');
+      return parse(core.explainBounce(text, lang));
+    },
     assess(facts, opts = {}) {
       const lang = checkLang(opts.lang);
       const f = checkObject('assess', facts);

@@ -459,5 +459,62 @@ TEST(Assess, FrenchMessages) {
   EXPECT_NE(find(a, "STS-HTTP-006")->diag.message.find("redirection"), std::string::npos);
 }
 
+TEST(Assess, SenderTimelineExplainsMaxAge) {
+  const assessment a = assess(good());
+  expect_check(a, "CHK-024", severity::info, check_area::policy);
+  EXPECT_NE(find(a, "CHK-024")->diag.message.find("604800 s (7 days)"), std::string::npos);
+  options fr;
+  fr.lang = language::fr;
+  EXPECT_NE(find(assess(good(), fr), "CHK-024")->diag.message.find("(7 jours)"), std::string::npos);
+}
+
+TEST(Assess, BroadWildcardOverOwnZone) {
+  facts f = good();
+  f.policy.body = "version: STSv1\nmode: enforce\nmx: *.example.com\nmax_age: 604800\n";
+  f.mx = answer("example.com", rrtype::mx, {rr("example.com", 15, R"("10 mx1.example.com.")")});
+  const assessment a = assess(f);
+  expect_check(a, "CHK-014", severity::info, check_area::mx);
+  EXPECT_NE(find(a, "CHK-014")->diag.hint.find("mx: mx1.example.com"), std::string::npos);
+  EXPECT_EQ(find(assess(good()), "CHK-014"), nullptr);
+}
+
+TEST(Assess, ResolversThatDisagreeAreReported) {
+  facts f = good();
+  f.sts_txt_other = answer("_mta-sts.example.com", rrtype::txt,
+                           {rr("_mta-sts.example.com", 16, R"("\"v=STSv1; id=20230101\"")")});
+  f.sts_txt_other.resolver = "google";
+  const assessment a = assess(f);
+  expect_check(a, "CHK-021", severity::warning, check_area::txt);
+  const std::string& m = find(a, "CHK-021")->diag.message;
+  EXPECT_NE(m.find("Cloudflare"), std::string::npos) << m;
+  EXPECT_NE(m.find("id=20230101"), std::string::npos) << m;
+  // Same data, or a failed second resolver: nothing to say.
+  facts same = good();
+  same.mx_other = same.mx;
+  same.mx_other.resolver = "google";
+  EXPECT_EQ(find(assess(same), "CHK-021"), nullptr);
+  facts failed = good();
+  failed.mx_other = make_lookup("google", "", 0, rrtype::mx);
+  EXPECT_EQ(find(assess(failed), "CHK-021"), nullptr);
+}
+
+TEST(ExplainBounce, RecognisesExchangeOnlineForms) {
+  auto one = [](std::string_view text) {
+    const auto ds = explain_bounce(text);
+    EXPECT_EQ(ds.size(), 1U);
+    return ds.empty() ? diagnostic{} : ds.front();
+  };
+  const diagnostic mx = one("Remote Server returned '550 5.4.8 MX hosts of 'contoso.com' failed MTA-STS validation.'");
+  EXPECT_EQ(mx.code, "CHK-025");
+  EXPECT_NE(mx.message.find("5.4.8"), std::string::npos);
+  EXPECT_NE(mx.message.find("contoso.com"), std::string::npos) << mx.message;
+  const diagnostic cert = one("451 4.7.5 Remote certificate failed MTA-STS validation. Reason: ...");
+  EXPECT_NE(cert.message.find("certificate"), std::string::npos);
+  EXPECT_NE(cert.message.find("4.7.5"), std::string::npos);
+  const diagnostic none = one("550 5.1.1 User unknown");
+  EXPECT_NE(none.message.find("No MTA-STS failure"), std::string::npos);
+  EXPECT_EQ(none.sev, severity::info);
+}
+
 }  // namespace
 }  // namespace mtasts

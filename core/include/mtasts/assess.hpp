@@ -70,6 +70,8 @@ struct facts {
   dns_lookup apex_txt;        // TXT <d> (STS-TXT-019 hint)
   dns_lookup sts_underscore;  // TXT _mta_sts.<d> (STS-TXT-019 hint)
   dns_lookup tlsrpt_wrong;    // TXT _smtp-tlsrpt.<d> (TLSRPT-002 hint)
+  dns_lookup sts_txt_other;   // TXT _mta-sts.<d> from the other resolver (CHK-021)
+  dns_lookup mx_other;        // MX <d> from the other resolver (CHK-021)
   policy_fetch policy;
   std::optional<check_history> history;
 };
@@ -116,6 +118,13 @@ struct assessment {
 
 /// JSON form (same conventions as json.hpp).
 [[nodiscard]] std::string to_json(const assessment& a);
+
+/// CHK-025: what a pasted bounce (NDR) says about MTA-STS — Exchange Online's
+/// 4.4.8/5.4.8 (no MX covered) and 4.7.5/5.7.5 (MX certificate) forms; one
+/// info diagnostic (positions 0), "unrecognised" when neither is found.
+[[nodiscard]] std::vector<diagnostic> explain_bounce(std::string_view text, const options& opts = {});
+/// The same as a JSON array of diagnostics.
+[[nodiscard]] std::string explain_bounce_json(std::string_view text, const options& opts = {});
 
 /// The facts as the JS module sends them (wasm/kit.d.ts `CheckFacts`):
 /// `{"domain", "lookups": {"stsTxt": {"resolver", "status", "body"}, …},

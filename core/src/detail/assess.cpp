@@ -122,6 +122,40 @@ bool caches(const std::optional<std::string>& cache_control) {
   }
   return true;
 }
+// "7 days" / "7 jours": a max_age for people.
+std::string duration_words(std::uint32_t seconds, language lang) {
+  const bool fr = lang == language::fr;
+  auto words = [&](std::uint32_t n, const char* en_one, const char* en_many, const char* fr_one,
+                   const char* fr_many) {
+    return std::to_string(n) + " " + (n == 1 ? (fr ? fr_one : en_one) : (fr ? fr_many : en_many));
+  };
+  if (seconds >= 86400) return words((seconds + 43200) / 86400, "day", "days", "jour", "jours");
+  if (seconds >= 3600) return words((seconds + 1800) / 3600, "hour", "hours", "heure", "heures");
+  return words((seconds + 30) / 60, "minute", "minutes", "minute", "minutes");
+}
+
+// The sorted record texts of a conclusive answer (empty for NODATA/NXDOMAIN).
+std::vector<std::string> record_set(const dns_lookup& l) {
+  std::vector<std::string> out;
+  for (const doh_record& r : l.answer.records)
+    out.push_back(l.answer.qtype == rrtype::mx ? std::to_string(r.preference) + " " + r.text : r.text);
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+std::string set_words(const std::vector<std::string>& set, language lang) {
+  if (set.empty()) return lang == language::fr ? "aucun enregistrement" : "no record";
+  std::string out;
+  for (const std::string& s : set) out += (out.empty() ? "" : ", ") + detail::quote(s, 40);
+  return out;
+}
+
+std::string_view resolver_name(std::string_view r) {
+  if (r == "cloudflare") return "Cloudflare";
+  if (r == "google") return "Google";
+  return r;
+}
 }  // namespace
 
 std::uint64_t policy_body_hash(std::string_view body) noexcept {
@@ -380,6 +414,35 @@ assessment assess(const facts& f, const options& opts) {
     }
   }
 
+  // Broad wildcard over the policy domain itself (CHK-014).
+  if (a.policy_result) {
+    for (const std::string& p : a.policy_result->value.mx) {
+      if (lower(p) != "*." + d) continue;
+      std::string example;
+      for (const mx_row& row : a.mx)
+        if (mx_pattern_matches(p, row.host)) {
+          example = row.host;
+          break;
+        }
+      if (!example.empty())
+        out.add(check_area::mx, msg::chk_broad_wildcard, {detail::quote(p), d, example});
+    }
+  }
+
+  // ---- the two resolvers compared (CHK-021) ----
+  const auto compare = [&](const dns_lookup& first, const dns_lookup& second, check_area area,
+                           std::string_view what) {
+    if (!first.done || !second.done || !first.answer.conclusive() || !second.answer.conclusive()) return;
+    if (first.resolver == second.resolver) return;
+    const auto x = record_set(first), y = record_set(second);
+    if (x == y) return;
+    out.add(area, msg::chk_resolvers_disagree,
+            {what, resolver_name(first.resolver), set_words(x, opts.lang), resolver_name(second.resolver),
+             set_words(y, opts.lang)});
+  };
+  compare(f.sts_txt, f.sts_txt_other, check_area::txt, "_mta-sts TXT");
+  compare(f.mx, f.mx_other, check_area::mx, "MX");
+
   // ---- TLS-RPT and DMARC ----
   const doh_answer& tr = f.tlsrpt.answer;
   if (f.tlsrpt.done && tr.status == doh_status::dns && !tr.records.empty())
@@ -413,6 +476,11 @@ assessment assess(const facts& f, const options& opts) {
 
   // ---- what senders do, and what a browser cannot see ----
   if (txt_present) out.add(check_area::policy, msg::http_refresh);
+  if (txt_valid && policy_valid && a.policy_result->value.max_age) {
+    const std::uint32_t max_age = *a.policy_result->value.max_age;
+    out.add(check_area::policy, msg::chk_sender_timeline,
+            {std::to_string(max_age), duration_words(max_age, opts.lang)});
+  }
   if (txt_present || pf.outcome != fetch_outcome::not_attempted)
     out.add(check_area::browser, msg::br_not_testable, {host});
 
@@ -430,6 +498,39 @@ assessment assess(const facts& f, const options& opts) {
   }
   a.checks = out.take();
   return a;
+}
+
+std::vector<diagnostic> explain_bounce(std::string_view text, const options& opts) {
+  const std::string t = lower(text);
+  const auto has = [&](std::string_view needle) { return t.find(needle) != std::string::npos; };
+  const bool sts = has("mta-sts");
+  std::string code;
+  msg id = msg::chk_ndr_unrecognised;
+  for (const char* c : {"5.4.8", "4.4.8"})
+    if (code.empty() && has(c) && sts) {
+      code = c;
+      id = msg::chk_ndr_mx_failed;
+    }
+  for (const char* c : {"5.7.5", "4.7.5"})
+    if (code.empty() && has(c) && (sts || has("certificate"))) {
+      code = c;
+      id = msg::chk_ndr_certificate;
+    }
+  // "MX hosts of 'contoso.com' failed MTA-STS validation"
+  std::string domain;
+  const std::size_t at = t.find("mx hosts of ");
+  if (at != std::string::npos) {
+    std::string_view rest = std::string_view(t).substr(at + 12);
+    rest = rest.substr(0, std::min(rest.find(" failed"), std::size_t{255}));
+    while (!rest.empty() && (rest.front() == '\'' || rest.front() == '"')) rest.remove_prefix(1);
+    while (!rest.empty() && (rest.back() == '\'' || rest.back() == '"' || rest.back() == '.'))
+      rest.remove_suffix(1);
+    domain = std::string(rest);
+  }
+  if (domain.empty()) domain = opts.lang == language::fr ? "votre domaine" : "your domain";
+  detail::reporter rep(opts);
+  rep.add(id, 0, 0, {code, detail::quote(domain)});
+  return rep.finish("");
 }
 
 }  // namespace mtasts

@@ -61,7 +61,7 @@ struct lookup_slot {
   dns_lookup facts::*field;
 };
 
-constexpr std::array<lookup_slot, 10> kLookups{{
+constexpr std::array<lookup_slot, 12> kLookups{{
     {"stsTxt", rrtype::txt, &facts::sts_txt},
     {"mx", rrtype::mx, &facts::mx},
     {"hostA", rrtype::a, &facts::host_a},
@@ -72,6 +72,8 @@ constexpr std::array<lookup_slot, 10> kLookups{{
     {"apexTxt", rrtype::txt, &facts::apex_txt},
     {"stsUnderscore", rrtype::txt, &facts::sts_underscore},
     {"tlsRptWrong", rrtype::txt, &facts::tlsrpt_wrong},
+    {"stsTxtOther", rrtype::txt, &facts::sts_txt_other},
+    {"mxOther", rrtype::mx, &facts::mx_other},
 }};
 
 constexpr std::array<std::pair<std::string_view, fetch_outcome>, 8> kOutcomes{{
@@ -160,6 +162,12 @@ std::string assess_json(std::string_view facts_json, std::optional<std::string_v
     lookups[slot.key] = std::move(a);
   }
   out["lookups"] = std::move(lookups);
+  return detail::dump(out);
+}
+
+std::string explain_bounce_json(std::string_view text, const options& opts) {
+  json out = json::array();
+  for (const diagnostic& d : explain_bounce(text, opts)) out.push_back(detail::diagnostic_json(d));
   return detail::dump(out);
 }
 
