@@ -60,7 +60,8 @@ constexpr std::array<preset_row, 6> kPresets{{
      "Microsoft Learn, \"Enhancing mail flow with MTA-STS\" (learn.microsoft.com/purview/"
      "enhancing-mail-flow-with-mta-sts: sample policy with mx: *.mail.protection.outlook.com); "
      "Microsoft Learn, inbound SMTP DANE with DNSSEC (MX <tenant>.<x>-v1.mx.microsoft); "
-     "rules.md GEN-005 and STS-MX-013 (TLS-RPT evidence that *.mx.microsoft never matches).",
+     "RFC 8461 §4.1 (a wildcard matches exactly one label, so *.mx.microsoft never matches "
+     "<tenant>.<x>-v1.mx.microsoft; TLS-RPT reports of such policies show the failures).",
      true},
     {"google",
      "Google Workspace",
@@ -95,7 +96,7 @@ constexpr std::array<preset_row, 6> kPresets{{
      "aspmx2–aspmx5.googlemail.com.",
      "Google Workspace Admin Help, MX record values (support.google.com/a/answer/140034: "
      "smtp.google.com, and the legacy ASPMX.L.GOOGLE.COM + ALT1–ALT4 set) and MTA-STS set-up "
-     "(support.google.com/a/answer/9276511); rules.md GEN-005 and §5.2 matching table.",
+     "(support.google.com/a/answer/9276511); RFC 8461 §4.1 wildcard matching.",
      false},
     {"fastmail",
      "Fastmail",
