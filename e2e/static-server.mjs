@@ -48,6 +48,8 @@ const securityHeaders = {
   'Referrer-Policy': 'no-referrer',
   'Cross-Origin-Opener-Policy': 'same-origin',
   'Cache-Control': 'no-cache',
+  // The widgets (widgets/, kit/) are embedded by pages of other origins.
+  'Access-Control-Allow-Origin': '*',
 };
 
 /**

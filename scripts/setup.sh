@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
 # Installs what the build and the tests need on Debian 12, idempotently and
 # quickly when everything is already there: Debian packages (toolchains,
-# emscripten, nlohmann-json, GoogleTest, Chromium) and the npm packages.
+# emscripten, nlohmann-json, GoogleTest, Chromium; nginx, knot and kdig for the
+# live checker's e2e servers, started by the tests themselves, never as
+# services) and the npm packages.
 # Never downloads a browser or a toolchain of its own.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 debs=(cmake ninja-build g++ clang libclang-rt-14-dev libgtest-dev libgmock-dev libbenchmark-dev
-      nlohmann-json3-dev emscripten chromium python3 nodejs)
+      nlohmann-json3-dev emscripten chromium python3 nodejs
+      nginx knot knot-dnsutils openssl)
 missing=()
 for p in "${debs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

@@ -4,6 +4,44 @@
 
 /** @type {Record<'en' | 'fr', Record<string, string | { one: string, other: string }>>} */
 export const appStrings = {
-  en: {},
-  fr: {},
+  en: {
+    'app.ready': 'Ready to work offline: the validator and the generator now work without a network connection.',
+    'app.update': 'Update available — reload to use the new version. Your entries are kept.',
+    'app.update.reload': 'Reload',
+    'app.update.later': 'Later',
+    'app.updating': 'Updating…',
+    'app.offline':
+      'You are offline. The validator and the generator keep working; checking a live domain needs the network.',
+    'app.close': 'Close',
+    'privacy.heading': 'Privacy',
+    'privacy.offline':
+      'The validator and the generators run on your device and make no network request at all: nothing you paste, type or open leaves your browser.',
+    'privacy.checker':
+      'The domain checker contacts only the DNS-over-HTTPS resolver you choose (Cloudflare by default, Google, or your own) and your domain’s policy host (`mta-sts.<domain>`), to read public DNS records and the policy file.',
+    'privacy.us':
+      'Nothing is sent to us: no account, no analytics, no cookies. The installed app only asks this site whether a new version of its own files exists.',
+    'privacy.storage':
+      'Your settings, form entries and check history stay in this browser’s local storage (localStorage), and the offline copy of the app in its cache; clearing this site’s data removes both.',
+  },
+  fr: {
+    'app.ready':
+      'Prêt à fonctionner hors ligne : le validateur et le générateur marchent désormais sans connexion réseau.',
+    'app.update':
+      'Mise à jour disponible — rechargez pour utiliser la nouvelle version. Vos saisies sont conservées.',
+    'app.update.reload': 'Recharger',
+    'app.update.later': 'Plus tard',
+    'app.updating': 'Mise à jour…',
+    'app.offline':
+      'Vous êtes hors ligne. Le validateur et le générateur continuent de fonctionner ; vérifier un domaine en ligne demande le réseau.',
+    'app.close': 'Fermer',
+    'privacy.heading': 'Confidentialité',
+    'privacy.offline':
+      'Le validateur et les générateurs s’exécutent sur votre appareil et ne font aucune requête réseau : rien de ce que vous collez, tapez ou ouvrez ne quitte votre navigateur.',
+    'privacy.checker':
+      'Le vérificateur de domaine contacte uniquement le résolveur DNS-over-HTTPS que vous choisissez (Cloudflare par défaut, Google ou le vôtre) et l’hôte de politique de votre domaine (`mta-sts.<domaine>`), pour lire les enregistrements DNS publics et le fichier de politique.',
+    'privacy.us':
+      'Rien ne nous est envoyé : ni compte, ni mesure d’audience, ni cookie. L’application installée demande seulement à ce site si une nouvelle version de ses propres fichiers existe.',
+    'privacy.storage':
+      'Vos réglages, vos saisies et l’historique des vérifications restent dans le stockage local de ce navigateur (localStorage), et la copie hors ligne de l’application dans son cache ; effacer les données de ce site supprime les deux.',
+  },
 };

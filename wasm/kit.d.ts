@@ -236,6 +236,8 @@ export interface CheckFacts {
   /** The domain checked (A-label). */
   domain: string;
   lookups?: Partial<Record<LookupName, RawLookup>>;
+  /** A and AAAA of each MX host (asked once the MX answer is in; CHK-009). */
+  mxHosts?: Record<string, { a?: RawLookup; aaaa?: RawLookup }>;
   policy?: {
     outcome: FetchOutcome;
     status?: number;

@@ -228,7 +228,9 @@ function makeKit(core) {
           throw new TypeError('assess: facts.policy.body must be a string or a Uint8Array');
         }
       }
-      const json = JSON.stringify({ domain: f.domain, lookups: f.lookups ?? {}, policy, history: f.history });
+      const json = JSON.stringify({
+        domain: f.domain, lookups: f.lookups ?? {}, mxHosts: f.mxHosts ?? {}, policy, history: f.history,
+      });
       const hasBody = body !== undefined && body !== null;
       return parse(core.assess(json, hasBody ? body : '', hasBody, lang));
     },

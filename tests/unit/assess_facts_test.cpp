@@ -54,7 +54,21 @@ TEST(AssessFacts, ReadsLookupsPolicyAndHistory) {
   EXPECT_EQ(f.policy.elapsed_ms, 80U);
   ASSERT_TRUE(f.history.has_value());
   EXPECT_EQ(f.history->last_id, "20230101");
+  EXPECT_TRUE(f.mx_hosts.empty());
   EXPECT_EQ(f.history->last_body_hash, 0xffU);
+}
+
+TEST(AssessFacts, ReadsMxHostLookups) {
+  json j = good_facts();
+  j["mxHosts"] = {{"MX1.Example.com.", {{"a", {{"resolver", "cloudflare"}, {"status", 200},
+                                                {"body", doh("mx1.example.com", 1, "192.0.2.9")}}},
+                                         {"aaaa", "oops"}}},
+                  {"ignored", 5}};
+  const facts f = facts_from_json(j.dump());
+  ASSERT_EQ(f.mx_hosts.size(), 1U);
+  EXPECT_EQ(f.mx_hosts[0].host, "mx1.example.com");
+  EXPECT_TRUE(f.mx_hosts[0].a.done);
+  EXPECT_FALSE(f.mx_hosts[0].aaaa.done);
 }
 
 TEST(AssessFacts, MalformedAndMistypedMembersReadAsAbsent) {

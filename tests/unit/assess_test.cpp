@@ -516,5 +516,49 @@ TEST(ExplainBounce, RecognisesExchangeOnlineForms) {
   EXPECT_EQ(none.sev, severity::info);
 }
 
+TEST(Assess, MxHostThatIsAnAliasOrHasNoAddress) {
+  facts f = good();
+  facts::mx_host_lookups alias;
+  alias.host = "mx1.example.com";
+  alias.a = answer("mx1.example.com", rrtype::a,
+                   {rr("mx1.example.com", 5, R"("real.mail.example.net.")"),
+                    rr("real.mail.example.net", 1, R"("192.0.2.7")")});
+  alias.aaaa = answer("mx1.example.com", rrtype::aaaa, {rr("mx1.example.com", 5, R"("real.mail.example.net.")")});
+  facts::mx_host_lookups gone;
+  gone.host = "a.backup.example.com";
+  gone.a = nx("a.backup.example.com", rrtype::a);
+  gone.aaaa = nx("a.backup.example.com", rrtype::aaaa);
+  f.mx_hosts = {alias, gone};
+  const assessment a = assess(f);
+  EXPECT_EQ(count(a, "CHK-009"), 2U) << dump(a);
+  bool saw_alias = false, saw_gone = false;
+  for (const check& c : a.checks) {
+    if (c.diag.code != "CHK-009") continue;
+    saw_alias = saw_alias || c.diag.message.find("real.mail.example.net") != std::string::npos;
+    saw_gone = saw_gone || c.diag.message.find("a.backup.example.com") != std::string::npos;
+  }
+  EXPECT_TRUE(saw_alias && saw_gone) << dump(a);
+  // A failed lookup of the host says nothing.
+  facts g = good();
+  facts::mx_host_lookups failed;
+  failed.host = "mx1.example.com";
+  failed.a = make_lookup("cloudflare", "", 0, rrtype::a);
+  failed.aaaa = make_lookup("cloudflare", "", 0, rrtype::aaaa);
+  g.mx_hosts = {failed};
+  EXPECT_EQ(count(assess(g), "CHK-009"), 0U);
+}
+
+TEST(Assess, CnameDelegatedStsRecordIsReported) {
+  facts f = good();
+  f.sts_txt = answer("_mta-sts.example.com", rrtype::txt,
+                     {rr("_mta-sts.example.com", 5, R"("_mta-sts.provider.example.")"),
+                      rr("_mta-sts.provider.example", 16, R"("\"v=STSv1; id=20240115\"")")});
+  const assessment a = assess(f);
+  expect_check(a, "STS-TXT-018", severity::info, check_area::txt);
+  EXPECT_NE(find(a, "STS-TXT-018")->diag.message.find("_mta-sts.provider.example"), std::string::npos);
+  EXPECT_EQ(a.overall, verdict::deployed_ok) << dump(a);
+  EXPECT_EQ(find(assess(good()), "STS-TXT-018"), nullptr);
+}
+
 }  // namespace
 }  // namespace mtasts

@@ -72,6 +72,12 @@ struct facts {
   dns_lookup tlsrpt_wrong;    // TXT _smtp-tlsrpt.<d> (TLSRPT-002 hint)
   dns_lookup sts_txt_other;   // TXT _mta-sts.<d> from the other resolver (CHK-021)
   dns_lookup mx_other;        // MX <d> from the other resolver (CHK-021)
+  /// A and AAAA of each MX host, asked once the MX answer is in (CHK-009).
+  struct mx_host_lookups {
+    std::string host;  // as in the MX answer, lower case, no trailing dot
+    dns_lookup a, aaaa;
+  };
+  std::vector<mx_host_lookups> mx_hosts;
   policy_fetch policy;
   std::optional<check_history> history;
 };
@@ -128,6 +134,7 @@ struct assessment {
 
 /// The facts as the JS module sends them (wasm/kit.d.ts `CheckFacts`):
 /// `{"domain", "lookups": {"stsTxt": {"resolver", "status", "body"}, …},
+///   "mxHosts": {"<host>": {"a": {…}, "aaaa": {…}}},
 ///   "policy": {"outcome", "status", "contentType", "cacheControl", "body",
 ///   "elapsedMs"}, "history": {"lastId", "lastBodyHash"}}`. Unknown or
 /// mistyped members read as absent; malformed JSON reads as no facts at all.

@@ -226,9 +226,13 @@ assessment assess(const facts& f, const options& opts) {
     a.txt_ttl = ttl;
   }
   const bool txt_valid = txt_present && a.sts && a.sts->ok;
+  if (txt_conclusive && !txt.cname_chain.empty())
+    out.add(check_area::txt, msg::sts_txt_cname, {d, detail::quote(txt.cname_chain.back())});
   const bool txt_absent = txt_conclusive && !txt_present;
   if (txt_present && a.txt_ttl && *a.txt_ttl > 3600)
     out.add(check_area::txt, msg::chk_txt_ttl, {std::to_string(*a.txt_ttl)});
+  else if (txt_present && a.txt_ttl)
+    out.add(check_area::txt, msg::sts_txt_ttl, {std::to_string(*a.txt_ttl)});
   if (f.sts_txt.done && txt.kind == doh_kind::data)
     out.add(check_area::txt, txt.ad ? msg::chk_dnssec_signed : msg::chk_dnssec_unsigned,
             {"_mta-sts TXT"});
@@ -380,6 +384,17 @@ assessment assess(const facts& f, const options& opts) {
   for (mx_row& row : a.mx) {
     if (detail::is_ipv4_literal(row.host) || detail::looks_like_ipv6(row.host))
       out.add(check_area::mx, msg::chk_mx_ip, {detail::quote(row.host)});
+    for (const facts::mx_host_lookups& h : f.mx_hosts) {
+      if (h.host != row.host || row.implicit) continue;
+      const dns_lookup* alias = nullptr;
+      for (const dns_lookup* l : {&h.a, &h.aaaa})
+        if (alias == nullptr && l->done && l->answer.conclusive() && !l->answer.cname_chain.empty()) alias = l;
+      if (alias != nullptr)
+        out.add(check_area::mx, msg::chk_mx_cname,
+                {detail::quote(row.host), detail::quote(alias->answer.cname_chain.back())});
+      else if (h.a.done && h.a.answer.absent() && h.aaaa.done && h.aaaa.answer.absent())
+        out.add(check_area::mx, msg::chk_mx_unresolved, {detail::quote(row.host)});
+    }
     if (!a.policy_result) continue;
     for (const std::string& p : a.policy_result->value.mx)
       if (mx_pattern_matches(p, row.host)) {

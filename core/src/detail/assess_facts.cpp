@@ -120,6 +120,29 @@ facts facts_from_json(std::string_view json_text, const options& opts) {
     }
   }
 
+  if (const json* hosts = member(j, "mxHosts"); hosts != nullptr && hosts->is_object()) {
+    for (const auto& item : hosts->items()) {
+      const json& entry = item.value();
+      if (!entry.is_object() || f.mx_hosts.size() >= 64) continue;
+      facts::mx_host_lookups h;
+      h.host = item.key();
+      for (char& c : h.host)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      if (!h.host.empty() && h.host.back() == '.') h.host.pop_back();
+      const auto read = [&](const char* key, std::uint16_t qtype, dns_lookup& out) {
+        const json* l = member(entry, key);
+        if (l == nullptr || !l->is_object()) return;
+        std::string resolver, body;
+        read_string(*l, "resolver", resolver);
+        read_string(*l, "body", body);
+        out = make_lookup(resolver, body, static_cast<int>(read_int(*l, "status", 999, 0)), qtype, opts);
+      };
+      read("a", rrtype::a, h.a);
+      read("aaaa", rrtype::aaaa, h.aaaa);
+      f.mx_hosts.push_back(std::move(h));
+    }
+  }
+
   if (const json* p = member(j, "policy"); p != nullptr && p->is_object()) {
     std::string outcome;
     read_string(*p, "outcome", outcome);

@@ -1,0 +1,317 @@
+// @ts-check
+// Measures the site the way a first-time visitor meets it and writes the
+// figures to docs/performance.md (between <!-- site:begin --> and
+// <!-- site:end -->; the rest of the file is left as it is):
+//
+// - transfer: every byte the server sends on a first visit (bodies gzip-
+//   compressed as a static host would, plus headers), split into what the page
+//   loads until the validator is ready and what the service worker adds when
+//   it precaches the rest of the app; the biggest files, and what the wasm is
+//   made of;
+// - time to an interactive validator: from navigation start to the first
+//   result of the validator for a sample text already in the text box
+//   (restored from localStorage, as on any visit), in headless Chromium on
+//   localhost. Cold (first visit: empty HTTP cache, no service worker) and
+//   warm (a later visit, served by the service worker), median of N runs.
+//
+//   node scripts/bench-site.mjs [--root build/site] [--runs 11] [--out docs/performance.md] [--no-write]
+//
+// BENCH_DEBUG=1 prints every request the server answers (path, bytes, fetch
+// destination and mode).
+// A benchmark, not a test: it never fails on a target; it reports.
+
+import { chromium } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { readFile, stat, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import os from 'node:os';
+import { extname, join, resolve, sep } from 'node:path';
+import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
+import { contentSecurityPolicy, mimeTypes } from '../e2e/static-server.mjs';
+
+const args = process.argv.slice(2);
+const arg = (/** @type {string} */ name, /** @type {string} */ fallback) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 && args[i + 1] ? args[i + 1] : fallback;
+};
+const root = resolve(arg('root', 'build/site'));
+const runs = Math.max(1, Number(arg('runs', '11')));
+const out = arg('out', 'docs/performance.md');
+const write = !args.includes('--no-write');
+const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const targets = { transferKB: 250, interactiveMs: 300 };
+const sample = 'version: STSv1\nmode: enforce\nmx: mail.example.com\nmx: *.mx.example.net\nmax_age: 604800\n';
+
+// ---------------------------------------------------------------------------
+// A static server that compresses like a production host (gzip, level 6, for
+// everything but PNG) and counts the bytes it sends per path.
+
+/** @type {Map<string, Buffer>} */
+const gzCache = new Map();
+/** @type {{ path: string, bytes: number, header: number, sw: boolean }[]} */
+let sent = [];
+
+const server = createServer(async (req, res) => {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  let path = decodeURIComponent(url.pathname);
+  if (path.endsWith('/')) path += 'index.html';
+  const file = resolve(join(root, path));
+  const headers = {
+    'Content-Security-Policy': contentSecurityPolicy,
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'Cache-Control': 'no-cache',
+  };
+  /** @param {number} status @param {Record<string, string | number>} h @param {Buffer} [body] */
+  const send = (status, h, body) => {
+    const all = { ...headers, ...h };
+    res.writeHead(status, all);
+    res.end(body);
+    const header = Object.entries(all).reduce((n, [k, v]) => n + k.length + String(v).length + 4, 17);
+    sent.push({ path: path.slice(1), bytes: body?.length ?? 0, header, sw: req.headers['service-worker'] === 'script' });
+    if (process.env.BENCH_DEBUG) console.error(path, body?.length, req.headers['sec-fetch-dest'], req.headers['sec-fetch-mode'], req.headers['cache-control'] ?? '');
+  };
+  if (!file.startsWith(root + sep)) return send(404, {}, Buffer.from('Not Found'));
+  try {
+    if (!(await stat(file)).isFile()) return send(404, {}, Buffer.from('Not Found'));
+  } catch {
+    return send(404, {}, Buffer.from('Not Found'));
+  }
+  const raw = await readFile(file);
+  const type = mimeTypes[extname(file).toLowerCase()] ?? 'application/octet-stream';
+  const gzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? '')) && !file.endsWith('.png');
+  if (gzip) {
+    let body = gzCache.get(file);
+    if (!body) gzCache.set(file, (body = gzipSync(raw, { level: 6 })));
+    return send(200, { 'Content-Type': type, 'Content-Encoding': 'gzip', 'Content-Length': body.length, Vary: 'Accept-Encoding' }, body);
+  }
+  return send(200, { 'Content-Type': type, 'Content-Length': raw.length }, raw);
+});
+await new Promise((done) => server.listen(0, '127.0.0.1', () => done(undefined)));
+const address = server.address();
+const base = `http://127.0.0.1:${address && typeof address === 'object' ? address.port : 0}/`;
+
+// ---------------------------------------------------------------------------
+
+/** @param {number[]} xs */
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const kb = (/** @type {number} */ n) => (n / 1024).toFixed(1);
+
+/**
+ * Marks the moments the validator becomes ready and shows its first result
+ * (performance.now(), i.e. ms since navigation start).
+ */
+function initScript(/** @type {string} */ text) {
+  try {
+    localStorage.setItem('mtasts-kit:text', text);
+    localStorage.setItem('mtasts-kit:lang', 'en');
+  } catch {
+    // storage unavailable: the run then times out and says so
+  }
+  const marks = /** @type {any} */ (globalThis).__bench = { ready: 0, result: 0 };
+  new MutationObserver(() => {
+    if (!marks.ready && document.documentElement.dataset.kit === 'ready') marks.ready = performance.now();
+    const state = document.getElementById('summary')?.dataset.state;
+    if (!marks.result && (state === 'ok' || state === 'bad')) marks.result = performance.now();
+  }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+}
+
+/**
+ * @param {import('@playwright/test').Page} page
+ */
+async function visit(page) {
+  await page.goto(base);
+  await page.waitForFunction(() => /** @type {any} */ (globalThis).__bench?.result > 0, null, { timeout: 20_000 });
+  return page.evaluate(() => {
+    const nav = /** @type {PerformanceNavigationTiming} */ (performance.getEntriesByType('navigation')[0]);
+    const marks = /** @type {any} */ (globalThis).__bench;
+    return { result: marks.result, ready: marks.ready, dcl: nav.domContentLoadedEventEnd, load: nav.loadEventEnd };
+  });
+}
+
+const loadBefore = os.loadavg()[0];
+const browser = await chromium.launch({ executablePath });
+const chromiumVersion = browser.version();
+
+// One first visit, counted byte by byte, until the service worker is ready.
+const transfer = await (async () => {
+  const context = await browser.newContext({ serviceWorkers: 'allow' });
+  await context.addInitScript(initScript, sample);
+  const page = await context.newPage();
+  sent = [];
+  await visit(page);
+  const page_ = sent;
+  sent = [];
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20_000 });
+  await page.locator('#pwa-status[data-sw="ready"]').waitFor({ timeout: 20_000 });
+  const worker = sent;
+  sent = [];
+  await context.close();
+  return { page: page_, worker };
+})();
+
+/** @type {{ result: number, ready: number, dcl: number, load: number }[]} */
+const cold = [];
+/** @type {{ result: number, ready: number, dcl: number, load: number }[]} */
+const warm = [];
+{
+  // A warm-up of the browser itself, not counted.
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  await context.addInitScript(initScript, sample);
+  await visit(await context.newPage());
+  await context.close();
+}
+for (let i = 0; i < runs; i++) {
+  const context = await browser.newContext({ serviceWorkers: 'allow' });
+  await context.addInitScript(initScript, sample);
+  const page = await context.newPage();
+  cold.push(await visit(page));
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20_000 });
+  await page.locator('#pwa-status[data-sw="ready"]').waitFor({ timeout: 20_000 });
+  warm.push(await visit(page));
+  await context.close();
+}
+await browser.close();
+server.close();
+
+// ---------------------------------------------------------------------------
+// What is big: per file, and the sections of the wasm.
+
+/** @param {{ path: string, bytes: number, header: number }[]} list */
+const total = (list) => list.reduce((n, r) => n + r.bytes + r.header, 0);
+/** @type {Map<string, number>} */
+const perFile = new Map();
+for (const r of [...transfer.page, ...transfer.worker]) perFile.set(r.path, (perFile.get(r.path) ?? 0) + r.bytes);
+const biggest = [...perFile.entries()].sort((a, b) => b[1] - a[1]).slice(0, 8);
+
+/** Sizes of the wasm's code and data sections (raw and gzip-compressed). */
+async function wasmSections() {
+  const bytes = await readFile(join(root, 'kit/mtasts-core.wasm'));
+  /** @type {Record<string, { raw: number, gzip: number }>} */
+  const sections = {};
+  let at = 8;
+  const leb = () => {
+    let value = 0;
+    let shift = 0;
+    for (;;) {
+      const b = bytes[at++];
+      value += (b & 0x7f) * 2 ** shift;
+      shift += 7;
+      if (b < 0x80) return value;
+    }
+  };
+  const names = ['custom', 'type', 'import', 'function', 'table', 'memory', 'global', 'export', 'start', 'element', 'code', 'data', 'datacount'];
+  while (at < bytes.length) {
+    const id = bytes[at++];
+    const size = leb();
+    const name = names[id] ?? `section ${id}`;
+    const part = bytes.subarray(at, at + size);
+    const entry = (sections[name] ??= { raw: 0, gzip: 0 });
+    entry.raw += size;
+    entry.gzip += gzipSync(part, { level: 6 }).length;
+    at += size;
+  }
+  return sections;
+}
+const sections = await wasmSections();
+
+/**
+ * The same requests with brotli (quality 11) bodies, as hosts such as
+ * Cloudflare Pages or Netlify serve them: compressed from the files on disk.
+ * @param {{ path: string, bytes: number, header: number }[]} list
+ */
+async function brotliTotal(list) {
+  let n = 0;
+  for (const r of list) {
+    n += r.header;
+    if (r.path.endsWith('.png') || r.bytes === 0) {
+      n += r.bytes;
+      continue;
+    }
+    try {
+      const raw = await readFile(join(root, r.path));
+      n += brotliCompressSync(raw, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+    } catch {
+      n += r.bytes;
+    }
+  }
+  return n;
+}
+const brotliPage = await brotliTotal(transfer.page);
+const brotliAll = brotliPage + (await brotliTotal(transfer.worker));
+
+const pageKB = total(transfer.page) / 1024;
+const allKB = (total(transfer.page) + total(transfer.worker)) / 1024;
+const coldMedian = median(cold.map((r) => r.result));
+const warmMedian = median(warm.map((r) => r.result));
+const verdict = (/** @type {boolean} */ ok) => (ok ? 'within target' : '**over target**');
+const date = new Date().toISOString().slice(0, 10);
+let commit = 'unknown';
+try {
+  commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+} catch {
+  // not a git checkout
+}
+
+const lines = [
+  '## Site: first visit and time to an interactive validator',
+  '',
+  `Measured ${date} (commit ${commit}, plus the working tree) by \`node scripts/bench-site.mjs\` on ${os.availableParallelism()} CPU cores`,
+  `(${os.cpus()[0]?.model.trim() ?? 'unknown CPU'}; load average ${loadBefore.toFixed(1)} at the start, ${os.loadavg()[0].toFixed(1)} at the end),`,
+  `headless Chromium ${chromiumVersion}, the staged site served from localhost with gzip (level 6; PNG as is),`,
+  'a fresh browser context per run.',
+  '',
+  '| figure | measured | target |',
+  '| --- | --- | --- |',
+  `| first-visit transfer, page until the validator is ready | ${kb(total(transfer.page))} KB (${transfer.page.length} requests) | ≤ ${targets.transferKB} KB: ${verdict(pageKB <= targets.transferKB)} |`,
+  `| first-visit transfer, including the service worker's precache | ${kb(total(transfer.page) + total(transfer.worker))} KB (+${transfer.worker.length} requests) | ≤ ${targets.transferKB} KB: ${verdict(allKB <= targets.transferKB)} |`,
+  `| the same two with brotli instead of gzip (computed from the files) | ${kb(brotliPage)} KB; ${kb(brotliAll)} KB | ≤ ${targets.transferKB} KB: ${verdict(brotliPage / 1024 <= targets.transferKB)}; ${verdict(brotliAll / 1024 <= targets.transferKB)} |`,
+  `| navigation → first validator result, first visit (median of ${runs}) | ${coldMedian.toFixed(0)} ms (min ${Math.min(...cold.map((r) => r.result)).toFixed(0)}, max ${Math.max(...cold.map((r) => r.result)).toFixed(0)}) | ≤ ${targets.interactiveMs} ms: ${verdict(coldMedian <= targets.interactiveMs)} |`,
+  `| navigation → first validator result, later visit from the service worker (median of ${runs}) | ${warmMedian.toFixed(0)} ms (min ${Math.min(...warm.map((r) => r.result)).toFixed(0)}, max ${Math.max(...warm.map((r) => r.result)).toFixed(0)}) | ≤ ${targets.interactiveMs} ms: ${verdict(warmMedian <= targets.interactiveMs)} |`,
+  '',
+  `First visit, medians: DOMContentLoaded ${median(cold.map((r) => r.dcl)).toFixed(0)} ms, kit ready ${median(cold.map((r) => r.ready)).toFixed(0)} ms, load ${median(cold.map((r) => r.load)).toFixed(0)} ms.`,
+  `Where the time goes: DOMContentLoaded waits for the page's ES modules (${transfer.page.filter((r) => /\.m?js$/.test(r.path)).length} script files in all on a first visit, each`,
+  'found by the import of the one before); from there to "kit ready", the validation worker starts, loads the kit module and',
+  `downloads and compiles the wasm; the first result then appears ${median(cold.map((r) => r.result - r.ready)).toFixed(0)} ms later (median, first visit).`,
+  `Later visit, medians: DOMContentLoaded ${median(warm.map((r) => r.dcl)).toFixed(0)} ms, kit ready ${median(warm.map((r) => r.ready)).toFixed(0)} ms.`,
+  '',
+  'Method. Transfer: the bytes the server wrote (compressed bodies plus response headers) during one first',
+  'visit, split at the moment the validator shows its first result; the service worker then precaches the',
+  'files the page has not loaded yet (what the page loaded is reused from the HTTP cache after an integrity',
+  'check, so it is not downloaded twice — except index.html, whose navigation response the worker cannot reuse,',
+  'and, with this server\'s `Cache-Control: no-cache` and no validators, modules that both the page and the worker',
+  'import). Time: `performance.now()` when the result summary first shows a',
+  'verdict for a sample policy restored from localStorage, i.e. the page, the worker, the kit module and the',
+  'wasm are loaded and compiled and one validation has run.',
+  '',
+  `Biggest files on a first visit (compressed bytes sent; the wasm alone is ${((100 * (perFile.get('kit/mtasts-core.wasm') ?? 0)) / (total(transfer.page) + total(transfer.worker))).toFixed(0)} % of all bytes):`,
+  '',
+  '| file | KB |',
+  '| --- | --- |',
+  ...biggest.map(([path, bytes]) => `| \`${path}\` | ${kb(bytes)} |`),
+  '',
+  'The wasm, by section (KB raw / KB gzip): ' +
+    Object.entries(sections)
+      .sort((a, b) => b[1].raw - a[1].raw)
+      .map(([name, s]) => `${name} ${kb(s.raw)} / ${kb(s.gzip)}`)
+      .join('; ') +
+    '.',
+];
+const section = `<!-- site:begin -->\n${lines.join('\n')}\n<!-- site:end -->`;
+console.log(lines.join('\n'));
+
+if (write) {
+  let doc = '';
+  try {
+    doc = await readFile(out, 'utf8');
+  } catch {
+    doc = '# Performance\n\nFigures measured by committed scripts; each section is rewritten by the script named in it.\n';
+  }
+  const re = /<!-- site:begin -->[\s\S]*?<!-- site:end -->/;
+  doc = re.test(doc) ? doc.replace(re, () => section) : `${doc.replace(/\n*$/, '\n\n')}${section}\n`;
+  await writeFile(out, doc);
+  console.log(`\nwrote ${out}`);
+}

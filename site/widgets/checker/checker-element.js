@@ -1,0 +1,316 @@
+// @ts-check
+// <mtasts-checker>: checks a domain's live MTA-STS deployment — the TXT
+// record, the MX hosts and the policy file — over DNS-over-HTTPS, from the
+// visitor's browser, and shows a compact verdict, the findings and the MX
+// table. The facts are gathered by the site's checker (../../checker/gather.js,
+// loaded on the first check) and judged by the core (kit.assess).
+//
+// Attributes (each reflected by a property):
+//   domain    the domain to check
+//   resolver  cloudflare | google | an https:// DoH JSON URL   (default cloudflare)
+//   autorun   (boolean) check `domain` as soon as the widget is ready
+//   lang      en | fr
+// Event: mtasts-report (see ../common/events.js); mtasts-error when a check cannot run.
+//
+// Network: only the resolvers and https://mta-sts.<domain>/ are contacted; the
+// host page's CSP needs them in connect-src.
+
+import { MtastsElement, h, siteUrl } from '../common/base.js';
+import { diagnosticsList } from '../common/diagnostics.js';
+import { MtastsErrorEvent, MtastsReportEvent } from '../common/events.js';
+
+/** The site's gatherer, loaded once on the first check. @type {Promise<any> | undefined} */
+let gatherModule;
+const gatherUrl = new URL('../../checker/gather.js', import.meta.url).href;
+
+/** @param {string} v */
+function resolverName(v) {
+  if (v === 'google' || v === 'cloudflare') return v;
+  try {
+    const url = new URL(v);
+    if (url.protocol === 'https:') return url.href;
+  } catch {
+    // not a URL: the default
+  }
+  return 'cloudflare';
+}
+
+export class MtastsCheckerElement extends MtastsElement {
+  static tagName = 'mtasts-checker';
+  static observedAttributes = ['domain', 'resolver', 'autorun', 'lang'];
+
+  constructor() {
+    super();
+    /** increments with each check; only the latest one draws */
+    this.seq = 0;
+    this.autoran = false;
+    /** @type {AbortController | null} */
+    this.abort = null;
+    /** @type {any} */
+    this.lastDetail = null;
+    /** @type {any} the facts of the last check, judged again on a language change */
+    this.lastFacts = null;
+    /** @type {'idle' | 'running' | 'done' | 'failed' | 'unavailable'} */
+    this.state = 'idle';
+  }
+
+  get domain() {
+    return this.input ? this.input.value.trim() : (this.getAttribute('domain') ?? '');
+  }
+  set domain(v) {
+    this.setAttribute('domain', String(v));
+  }
+  get resolver() {
+    return resolverName(this.getAttribute('resolver') ?? 'cloudflare');
+  }
+  set resolver(v) {
+    this.setAttribute('resolver', String(v));
+  }
+  get autorun() {
+    return this.hasAttribute('autorun');
+  }
+  set autorun(v) {
+    this.toggleAttribute('autorun', Boolean(v));
+  }
+  /** The last report: the detail of the last mtasts-report event (null before). */
+  get result() {
+    return this.lastDetail;
+  }
+
+  disconnectedCallback() {
+    this.abort?.abort();
+  }
+
+  render() {
+    const t = this.t;
+    const value = this.domain;
+    const input = /** @type {HTMLInputElement} */ (
+      h('input', {
+        type: 'text',
+        id: this.sid('domain'),
+        part: 'input domain',
+        placeholder: 'example.com',
+        spellcheck: 'false',
+        autocapitalize: 'off',
+        autocomplete: 'off',
+        inputmode: 'url',
+        maxlength: '1024',
+        'aria-describedby': this.sid('help'),
+      })
+    );
+    input.value = value;
+    this.input = input;
+    const run = h('button', { type: 'submit', part: 'button run', 'data-t': 'checker.run' });
+    const form = h(
+      'form',
+      { class: 'row', novalidate: true },
+      h('div', { class: 'field grow' }, h('label', { for: this.sid('domain'), part: 'label', 'data-t': 'checker.domain' }), input),
+      run,
+    );
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      this.check();
+    });
+    this.help = h('p', { class: 'help', id: this.sid('help'), part: 'help' });
+    this.status = h('p', { class: 'summary', part: 'status', role: 'status', 'data-state': 'neutral' });
+    this.report = h('div', { class: 'stack', part: 'report' });
+    const root = h(
+      'div',
+      { class: 'root stack', part: 'root', lang: this.uiLang, role: 'group', 'data-t-aria': 'checker.label' },
+      form,
+      this.help,
+      this.status,
+      this.report,
+    );
+    this.shadow.replaceChildren(root);
+  }
+
+  /** A new language: the last report is judged again in it (same facts, no new lookups). */
+  localized() {
+    if (this.state !== 'done' || !this.lastFacts || !this.kit?.assess) return;
+    const lang = this.uiLang;
+    const report = this.kit.assess(this.lastFacts, { lang });
+    this.lastDetail = { domain: this.lastDetail?.domain ?? '', lang, report };
+    this.drawReport(report, this.lastDetail.domain);
+    this.dispatchEvent(new MtastsReportEvent(this.lastDetail));
+  }
+
+  /**
+   * @param {string} name
+   * @param {string | null} value
+   */
+  attributeChanged(name, value) {
+    if (name === 'domain' && this.input) this.input.value = value ?? '';
+    this.update();
+    if (name === 'autorun' || name === 'domain') this.maybeAutorun();
+  }
+
+  kitReady() {
+    this.update();
+    this.maybeAutorun();
+  }
+
+  maybeAutorun() {
+    if (this.autorun && !this.autoran && this.kit && this.domain) {
+      this.autoran = true;
+      this.check();
+    }
+  }
+
+  /** Is the live check part of this build? (the core's assess and the gatherer) */
+  get available() {
+    return Boolean(this.kit && typeof this.kit.assess === 'function');
+  }
+
+  update() {
+    if (!this.help || !this.status) return;
+    const t = this.t;
+    const r = this.resolver;
+    this.help.textContent = t('checker.help', { resolver: r === 'cloudflare' ? 'Cloudflare' : r === 'google' ? 'Google' : new URL(r).host });
+    const status = this.kitStatus();
+    if (status !== null) {
+      this.setStatus(status, this.kitError ? 'error' : 'neutral');
+    } else if (!this.available) {
+      this.state = 'unavailable';
+      this.setStatus(t('checker.unavailable'), 'warning');
+    } else if (this.state === 'idle' || this.state === 'unavailable') {
+      this.state = 'idle';
+      this.status.hidden = true;
+    }
+    this.dataset.state = this.state;
+  }
+
+  /**
+   * @param {string} text
+   * @param {string} state
+   */
+  setStatus(text, state) {
+    if (!this.status) return;
+    this.status.hidden = false;
+    this.status.textContent = text;
+    this.status.dataset.state = state;
+  }
+
+  /** Runs a check of the domain in the box (a newer check supersedes an older one). */
+  async check() {
+    const t = this.t;
+    const domain = this.domain.replace(/\.$/, '');
+    if (!this.kit) return;
+    if (!this.available) {
+      this.update();
+      return;
+    }
+    if (!domain) {
+      this.setStatus(t('checker.needDomain'), 'warning');
+      this.input?.focus();
+      return;
+    }
+    const seq = ++this.seq;
+    this.abort?.abort();
+    const abort = new AbortController();
+    this.abort = abort;
+    this.state = 'running';
+    this.dataset.state = 'running';
+    this.report?.replaceChildren();
+    this.setStatus(t('checker.running', { domain }), 'neutral');
+    const lang = this.uiLang;
+    try {
+      gatherModule ??= import(gatherUrl).catch((err) => {
+        gatherModule = undefined;
+        throw err;
+      });
+      /** @type {any} */
+      let gather;
+      try {
+        gather = await gatherModule;
+      } catch {
+        // This build of the site has no live checker (../../checker/gather.js).
+        if (seq !== this.seq) return;
+        this.state = 'unavailable';
+        this.dataset.state = 'unavailable';
+        this.setStatus(t('checker.unavailable'), 'warning');
+        return;
+      }
+      const { gatherFacts } = gather;
+      const r = this.resolver;
+      const k = this.kit;
+      const facts = await gatherFacts(domain, {
+        resolver: r === 'cloudflare' || r === 'google' ? r : 'custom',
+        customUrl: r === 'cloudflare' || r === 'google' ? '' : r,
+        signal: abort.signal,
+        // The core reads each DoH answer (a non-conclusive one makes the other resolver answer).
+        judge: (body, status, qtype) => k.dohAnswer(body, status, qtype),
+      });
+      if (seq !== this.seq || !this.kit?.assess) return;
+      const report = this.kit.assess(facts, { lang });
+      this.lastFacts = facts;
+      if (seq !== this.seq) return;
+      this.state = 'done';
+      this.dataset.state = 'done';
+      if (this.status) this.status.hidden = true;
+      this.lastDetail = { domain: facts.domain ?? domain, lang, report };
+      this.drawReport(report, this.lastDetail.domain);
+      this.dispatchEvent(new MtastsReportEvent(this.lastDetail));
+    } catch (err) {
+      if (seq !== this.seq) return;
+      const e = /** @type {any} */ (err);
+      const message = e?.name === 'DomainError' || e?.constructor?.name === 'DomainError'
+        ? t('checker.badDomain', { domain })
+        : String(e?.message ?? e);
+      this.state = 'failed';
+      this.dataset.state = 'failed';
+      this.setStatus(t('checker.failed', { error: message }), 'error');
+      this.dispatchEvent(new MtastsErrorEvent({ message }));
+    }
+  }
+
+  /**
+   * @param {any} report kit.assess's report
+   * @param {string} domain
+   */
+  drawReport(report, domain) {
+    if (!this.report) return;
+    const t = this.t;
+    const nodes = [
+      h('p', { class: 'verdict', part: 'verdict', 'data-verdict': report.verdict }, t(`checker.verdict.${report.verdict}`)),
+    ];
+    if (report.checks?.length) {
+      nodes.push(h('p', { class: 'label' }, t('checker.checks')));
+      nodes.push(...diagnosticsList(t, report.checks, { max: 30, label: t('checker.checks') }));
+    }
+    if (report.nullMx) nodes.push(h('p', {}, t('checker.mx.nullMx')));
+    else if (report.mx?.length) {
+      const table = h(
+        'table',
+        { part: 'mx-table' },
+        h('caption', { class: 'label' }, t('checker.mx')),
+        h(
+          'thead',
+          {},
+          h('tr', {}, h('th', { scope: 'col' }, t('checker.mx.preference')), h('th', { scope: 'col' }, t('checker.mx.host')), h('th', { scope: 'col' }, t('checker.mx.pattern'))),
+        ),
+      );
+      const body = h('tbody');
+      for (const row of report.mx) {
+        body.append(
+          h(
+            'tr',
+            { 'data-host': row.host, 'data-pattern': row.pattern ?? '' },
+            h('td', {}, String(row.preference)),
+            h('td', { class: 'mono' }, row.host, row.implicit ? ` ${t('checker.mx.implicit')}` : ''),
+            h('td', { class: row.pattern ? 'mono' : '' }, row.pattern ?? t('checker.mx.noPattern')),
+          ),
+        );
+      }
+      table.append(body);
+      nodes.push(table);
+    }
+    const full = new URL(siteUrl);
+    full.searchParams.set('domain', domain);
+    full.hash = 'checker';
+    nodes.push(
+      h('p', {}, h('a', { href: full.href, target: '_blank', rel: 'noopener noreferrer' }, t('checker.fullReport'), h('span', { class: 'visually-hidden' }, ` ${t('diag.newTab')}`))),
+    );
+    this.report.replaceChildren(...nodes);
+  }
+}
