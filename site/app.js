@@ -1,8 +1,10 @@
 // @ts-check
 // Entry point: picks the language, wires the three views (validator, generator,
 // guide) and the router, then starts the worker that runs the kit (the
-// WebAssembly core, served from this site: no other network traffic).
+// WebAssembly core, served from this site). Only the checker view talks to the
+// network: the DNS-over-HTTPS resolver chosen and the domain's policy host.
 
+import { CheckerView } from './checker/checker-view.js';
 import { GeneratorView } from './generator-view.js';
 import { I18n, languages, pickLanguage } from './i18n.js';
 import { LanguageSwitch } from './language-switch.js';
@@ -17,6 +19,7 @@ const store = new Store();
 const saved = /** @type {Lang | null} */ (store.get('lang'));
 const lang = saved && languages.includes(saved) ? saved : pickLanguage(navigator.languages ?? [navigator.language]);
 const i18n = new I18n(lang);
+void import('./pwa.js').then((pwa) => pwa.startPwa(i18n)); // the installed app: service worker, offline and update messages
 
 const switchGroup = document.getElementById('lang-switch');
 if (switchGroup) new LanguageSwitch(switchGroup, i18n, store);
@@ -35,6 +38,14 @@ const generator = new GeneratorView(document, i18n, store, {
   },
   isActive: () => document.documentElement.dataset.view === 'generator',
 });
+const checker = new CheckerView(document, i18n);
+// A shared check link (`?domain=<d>`) opens the checker and runs the check.
+const linkedDomain = new URL(globalThis.location.href).searchParams.get('domain');
+if (linkedDomain && (globalThis.location.hash === '' || globalThis.location.hash === '#')) {
+  const url = new URL(globalThis.location.href);
+  url.hash = '#checker';
+  globalThis.history.replaceState(globalThis.history.state, '', url.href);
+}
 new Router(document, i18n, [
   { name: 'validator', section: section('validator'), titleKey: 'doc.title' },
   {
@@ -44,8 +55,10 @@ new Router(document, i18n, [
     claims: (fragment) => generator.claims(fragment),
     onShow: () => generator.onShow(),
   },
+  { name: 'checker', section: section('checker'), titleKey: 'doc.title.checker' },
   { name: 'guide', section: section('guide'), titleKey: 'doc.title.guide' },
 ]);
+if (linkedDomain && document.documentElement.dataset.view === 'checker') checker.runFromAddress();
 
 // The kit runs in a worker (built into kit/ from wasm/kit.mjs and the
 // WebAssembly core), so a huge paste never blocks typing.
@@ -55,13 +68,16 @@ try {
     (version) => {
       validator.setClient(client, version);
       void generator.setClient(client);
+      checker.setClient(client);
     },
     (error) => {
       validator.setKitError(error);
       generator.setKitError(error);
+      checker.setKitError(error);
     },
   );
 } catch (error) {
   validator.setKitError(error);
   generator.setKitError(error);
+  checker.setKitError(error);
 }

@@ -6,6 +6,7 @@
 // a reload or a shared link shows the same form; clearing can be undone.
 
 import { ArtefactPanel } from './artefact-panel.js';
+import { MxImport } from './checker/mx-import.js';
 import { Announcer, copyText, downloadText, selectContents } from './clipboard.js';
 import { FieldMessages } from './field-messages.js';
 import {
@@ -113,6 +114,14 @@ export class GeneratorView {
       { id: 'gen-mx', rowKey: 'gen.mx.row', rowNameKey: 'gen.mx.rowName', addKey: 'gen.mx.add', placeholder: 'mail.example.com', describedBy: 'gen-mx-help', reorder: true },
       i18n,
     );
+    // "Import from DNS" (the checker's lookup code): fills the MX list, with Undo.
+    this.mxImport = new MxImport($('gen-mx'), i18n, {
+      domain: () => this.state.domain,
+      currentMx: () => this.state.mx,
+      client: () => this.client,
+      focusDomain: () => this.domain.focus(),
+      apply: (hosts, domain) => this.importMx(hosts, domain),
+    });
     this.rua = new ListEditor(
       $('gen-rua'),
       { id: 'gen-rua', rowKey: 'gen.rua.row', rowNameKey: 'gen.rua.rowName', addKey: 'gen.rua.add', placeholder: 'tls-reports@example.com', describedBy: 'gen-rua-help', inputMode: 'email' },
@@ -404,6 +413,23 @@ export class GeneratorView {
     this.mx.setValues(required);
     this.presets.update(preset.id, required, this.state.daneHost);
     this.noticeMessage = replacing ? { key: 'gen.notice.preset', params: { name: preset.name } } : null;
+    this.renderNotice();
+    this.changed('mx');
+  }
+
+  /**
+   * The MX hosts found in the DNS replace the list (exact host names); the
+   * previous list comes back with Undo.
+   * @param {string[]} hosts
+   * @param {string} domain
+   */
+  importMx(hosts, domain) {
+    const current = this.state.mx.map((v) => v.trim()).filter((v) => v !== '');
+    this.previous = current.length > 0 ? cloneState(this.state) : null;
+    this.state.mx = [...hosts];
+    this.mx.setValues(this.state.mx);
+    this.presets.update(this.state.preset, this.state.mx, this.state.daneHost);
+    this.noticeMessage = current.length > 0 ? { key: 'gen.notice.imported', params: { domain } } : null;
     this.renderNotice();
     this.changed('mx');
   }

@@ -7,9 +7,11 @@
 //            { id, type: 'mx', patterns, host }
 //            { id, type: 'generate', state, lang, renewIdFrom }
 //            { id, type: 'newId' }
+//            { id, type: 'doh', body, status, qtype, lang }      (the live checker: one DoH answer)
+//            { id, type: 'assess', facts, lang }                (the live checker's report)
 // Replies:   { type: 'ready', version, presets } | { type: 'failed', error } once, then
 //            { id, format, result } | { id, match } | { id, generated } | { id, value }
-//            | { id, error } per request.
+//            | { id, answer } | { id, report } | { id, error } per request.
 
 import { generatorInputs } from './generator-model.js';
 
@@ -40,6 +42,15 @@ scope.addEventListener('message', async (/** @type {MessageEvent} */ event) => {
     }
     if (request.type === 'generate') {
       scope.postMessage({ id: request.id, generated: generate(kit, request.state, request.lang, request.renewIdFrom) });
+      return;
+    }
+    const checker = /** @type {import('../wasm/kit.d.ts').Kit} */ (/** @type {unknown} */ (kit));
+    if (request.type === 'doh') {
+      scope.postMessage({ id: request.id, answer: checker.dohAnswer(request.body, request.status, request.qtype, { lang: request.lang }) });
+      return;
+    }
+    if (request.type === 'assess') {
+      scope.postMessage({ id: request.id, report: checker.assess(request.facts, { lang: request.lang }) });
       return;
     }
     if (request.type === 'newId') {

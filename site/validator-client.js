@@ -89,6 +89,40 @@ export class ValidatorClient {
   }
 
   /**
+   * The core's reading of one DoH JSON exchange (kit.dohAnswer). Not "latest
+   * wins": the checker asks many at once and needs every answer.
+   * @param {{ body: string, status: number, qtype: number, lang?: string }} job
+   * @returns {Promise<any>} the DohAnswer
+   */
+  async dohAnswer(job) {
+    const reply = await this.call({ type: 'doh', lang: 'en', ...job });
+    return reply.answer;
+  }
+
+  /**
+   * The live checker's report for gathered facts (kit.assess). Every call is
+   * answered (the checker drops stale reports itself).
+   * @param {{ facts: object, lang: string }} job
+   * @returns {Promise<{ report: any }>}
+   */
+  assess(job) {
+    return this.call({ type: 'assess', ...job });
+  }
+
+  /**
+   * Sends one request outside the "latest wins" queues.
+   * @param {Record<string, unknown>} message
+   * @returns {Promise<any>}
+   */
+  call(message) {
+    return new Promise((resolve, reject) => {
+      const id = this.nextId++;
+      this.inFlight.set(id, { message, resolve, reject });
+      this.worker.postMessage({ ...message, id });
+    });
+  }
+
+  /**
    * @param {string} kind
    * @param {Record<string, unknown>} message
    * @returns {Promise<any>}

@@ -23,7 +23,7 @@ options make_options(const std::string& lang, const std::string& spec) {
 // already checked its shape, so a malformed one only yields an empty set.
 txt_rrset parse_rrset(const std::string& json_text) {
   txt_rrset set;
-  const auto j = nlohmann::json::parse(json_text, nullptr, false);
+  const auto j = nlohmann::json::parse(json_text.data(), json_text.data() + json_text.size(), nullptr, false);
   if (!j.is_array()) return set;
   for (const auto& rr : j) {
     txt_rr strings;
@@ -74,7 +74,7 @@ std::vector<std::string> strs(const nlohmann::json& j, const char* key) {
   return out;
 }
 nlohmann::json object(const std::string& json_text) {
-  auto j = nlohmann::json::parse(json_text, nullptr, false);
+  auto j = nlohmann::json::parse(json_text.data(), json_text.data() + json_text.size(), nullptr, false);
   return j.is_object() ? j : nlohmann::json::object();
 }
 

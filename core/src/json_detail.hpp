@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 #include <string>
+#include <string_view>
 
 #include "mtasts/diagnostic.hpp"
 
@@ -12,6 +13,14 @@ namespace mtasts::detail {
 
 /// code, severity, message, hint, line, column, start, end, ref (+ record).
 nlohmann::json diagnostic_json(const diagnostic& d);
+
+/// Parses without throwing (discarded value on error). Every parse of the
+/// core and the binding goes through `const char*` iterators, so the wasm
+/// holds one instantiation of nlohmann's lexer and parser, not one per
+/// input type.
+inline nlohmann::json parse(std::string_view text) {
+  return nlohmann::json::parse(text.data(), text.data() + text.size(), nullptr, false);
+}
 
 /// 2-space indentation, keys sorted, invalid UTF-8 replaced by U+FFFD.
 std::string dump(const nlohmann::json& j);

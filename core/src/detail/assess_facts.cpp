@@ -104,7 +104,7 @@ std::optional<std::uint64_t> parse_hash(std::string_view hex) {
 
 facts facts_from_json(std::string_view json_text, const options& opts) {
   facts f;
-  const json j = json::parse(json_text.begin(), json_text.end(), nullptr, false);
+  const json j = detail::parse(json_text);
   if (!j.is_object()) return f;
   read_string(j, "domain", f.domain);
 
@@ -172,7 +172,7 @@ std::string assess_json(std::string_view facts_json, std::optional<std::string_v
                         const options& opts) {
   facts f = facts_from_json(facts_json, opts);
   if (policy_body) f.policy.body = std::string(*policy_body);
-  json out = json::parse(to_json(assess(f, opts)), nullptr, false);
+  json out = detail::parse(to_json(assess(f, opts)));
   json lookups = json::object();
   for (const lookup_slot& slot : kLookups) {
     const dns_lookup& l = f.*slot.field;
@@ -180,7 +180,7 @@ std::string assess_json(std::string_view facts_json, std::optional<std::string_v
       lookups[slot.key] = nullptr;
       continue;
     }
-    json a = json::parse(to_json(l.answer), nullptr, false);
+    json a = detail::parse(to_json(l.answer));
     a["resolver"] = l.resolver;
     lookups[slot.key] = std::move(a);
   }

@@ -53,7 +53,7 @@ using detail::dump;
 template <class T>
 json embed(const std::optional<result<T>>& r) {
   if (!r) return nullptr;
-  return json::parse(to_json(*r), nullptr, false);
+  return detail::parse(to_json(*r));
 }
 }  // namespace
 

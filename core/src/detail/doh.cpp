@@ -5,6 +5,7 @@
 #include <limits>
 #include <nlohmann/json.hpp>
 
+#include "json_detail.hpp"
 #include "report.hpp"
 #include "txt_input.hpp"
 
@@ -124,7 +125,7 @@ doh_answer parse_doh_json(std::string_view body, int http_status, std::uint16_t 
     return done();
   }
   // DOH-002: never trust the Content-Type; parse without exceptions.
-  const json j = json::parse(body.begin(), body.end(), nullptr, false);
+  const json j = detail::parse(body);
   std::int64_t rcode = 0;
   if (j.is_discarded() || !j.is_object()) {
     a.status = doh_status::malformed;

@@ -1,0 +1,497 @@
+// Unit tests of the live checker's gathering (site/checker/gather.js) with a
+// fake fetch; the judge is the real core (dist/kit.mjs).
+// Run: node --test tests/js/gather.test.mjs
+import assert from 'node:assert/strict';
+import { before, describe, test } from 'node:test';
+
+import { loadKit } from '../../dist/kit.mjs';
+import {
+  DomainError,
+  curlCommand,
+  fetchPolicy,
+  gatherFacts,
+  lookup,
+  lookupMx,
+  normalizeDomain,
+  requestSignal,
+} from '../../site/checker/gather.js';
+
+/** @type {import('../../wasm/kit.d.ts').Kit} */
+let kit;
+/** @type {(body: string, status: number, qtype: number) => any} */
+let judge;
+before(async () => {
+  kit = await loadKit();
+  judge = (body, status, qtype) => kit.dohAnswer(body, status, qtype);
+});
+
+const policyText = 'version: STSv1\nmode: enforce\nmx: mx1.example.test\nmx: *.backup.example.test\nmax_age: 604800\n';
+
+/** A DoH JSON body. */
+function dns(name, type, data = [], status = 0, extra = {}) {
+  const body = { Status: status, TC: false, RD: true, RA: true, AD: false, CD: false, Question: [{ name: `${name}.`, type }], ...extra };
+  if (data.length) body.Answer = data.map((d) => ({ name: `${name}.`, type, TTL: 300, data: d }));
+  return JSON.stringify(body);
+}
+
+const typeNumber = { TXT: 16, MX: 15, A: 1, AAAA: 28, CNAME: 5 };
+
+/** The zone of a correct deployment for example.test. */
+function goodZone(name, type) {
+  const key = `${name} ${type}`;
+  const zone = {
+    '_mta-sts.example.test TXT': ['"v=STSv1; id=20240115"'],
+    'example.test MX': ['10 mx1.example.test.', '20 a.backup.example.test.'],
+    'mta-sts.example.test A': ['192.0.2.10'],
+    '_smtp._tls.example.test TXT': ['"v=TLSRPTv1; rua=mailto:tls@example.test"'],
+    '_dmarc.example.test TXT': ['"v=DMARC1; p=reject; rua=mailto:d@example.test"'],
+  };
+  if (zone[key]) return dns(name, typeNumber[type], zone[key]);
+  if (name.startsWith('_mta_sts') || name.startsWith('_smtp-tlsrpt')) return dns(name, typeNumber[type], [], 3);
+  return dns(name, typeNumber[type], []);
+}
+
+/**
+ * A fake fetch. `handler(url, init, call)` returns a Response, a promise, or
+ * throws; every call is recorded.
+ */
+function fakeFetch(handler) {
+  const calls = [];
+  const fn = (input, init = {}) => {
+    const url = new URL(String(input));
+    const call = { url, init };
+    calls.push(call);
+    try {
+      return Promise.resolve(handler(url, init, call));
+    } catch (e) {
+      return Promise.reject(e);
+    }
+  };
+  fn.calls = calls;
+  return fn;
+}
+
+/** A promise that rejects when the request's signal aborts, and never resolves otherwise. */
+function hang(init) {
+  return new Promise((_, reject) => {
+    const s = init.signal;
+    if (s?.aborted) reject(s.reason);
+    s?.addEventListener('abort', () => reject(s.reason ?? new DOMException('aborted', 'AbortError')));
+  });
+}
+
+const json = (body, status = 200) =>
+  new Response(body, { status, headers: { 'content-type': 'application/dns-json' } });
+const policyResponse = (body = policyText, headers = { 'content-type': 'text/plain; charset=utf-8' }, status = 200) =>
+  new Response(body, { status, headers });
+
+/** The DoH part of a fake server: resolver -> (name, type) -> Response. */
+function dohServer(url, overrides = {}) {
+  const resolver = url.hostname === 'dns.google' ? 'google' : url.hostname === 'cloudflare-dns.com' ? 'cloudflare' : 'custom';
+  const name = url.searchParams.get('name');
+  const type = url.searchParams.get('type');
+  const o = overrides[resolver];
+  if (o) {
+    const r = o(name, type, url);
+    if (r !== undefined) return r;
+  }
+  return json(goodZone(name, type));
+}
+
+function server({ doh = {}, policy = () => policyResponse() } = {}) {
+  return fakeFetch((url, init) => {
+    if (url.hostname.startsWith('mta-sts.')) return policy(url, init);
+    return dohServer(url, doh);
+  });
+}
+
+describe('normalizeDomain', () => {
+  const ok = [
+    ['example.com', 'example.com'],
+    ['  Example.COM.  ', 'example.com'],
+    ['https://www.Example.com/path?q=1', 'www.example.com'],
+    ['http://user@mail.example.com:8080/', 'mail.example.com'],
+    ['postmaster@example.org', 'example.org'],
+    ['mailto:a.b@Example.net', 'example.net'],
+    ['example.com/.well-known/mta-sts.txt', 'example.com'],
+    ['bücher.example', 'xn--bcher-kva.example'],
+    ['ÉCOLE.fr', 'xn--cole-9oa.fr'],
+    ['xn--bcher-kva.example', 'xn--bcher-kva.example'],
+  ];
+  for (const [input, domain] of ok) {
+    test(`accepts ${JSON.stringify(input)}`, () => {
+      const n = normalizeDomain(input);
+      assert.equal(n.ok, true, JSON.stringify(n));
+      assert.equal(n.domain, domain);
+    });
+  }
+  test('says where the domain came from', () => {
+    assert.equal(normalizeDomain('a@example.com').from, 'email');
+    assert.equal(normalizeDomain('https://example.com/').from, 'url');
+    assert.equal(normalizeDomain('example.com').from, null);
+  });
+  const bad = [
+    ['', 'empty'],
+    ['   ', 'empty'],
+    ['user@', 'empty'],
+    ['exa mple.com', 'spaces'],
+    ['192.0.2.1', 'ip'],
+    ['[2001:db8::1]', 'ip'],
+    ['2001:db8::1', 'ip'],
+    ['example.com:25', 'port'],
+    ['localhost', 'single_label'],
+    ['com.', 'single_label'],
+    ['a..example.com', 'empty_label'],
+    ['.example.com', 'empty_label'],
+    [`${'a'.repeat(64)}.com`, 'label_length'],
+    [`${'abcdefghi.'.repeat(25)}com`, 'too_long'],
+    ['exa_mple.com', 'characters'],
+    ['exa!mple.com', 'characters'],
+    ['-example.com', 'hyphen'],
+    ['example-.com', 'hyphen'],
+  ];
+  for (const [input, code] of bad) {
+    test(`rejects ${JSON.stringify(input)} as ${code}`, () => {
+      const n = normalizeDomain(input);
+      assert.equal(n.ok, false, JSON.stringify(n));
+      assert.equal(n.code, code);
+    });
+  }
+  test('gatherFacts rejects an invalid domain before any request', async () => {
+    const f = server();
+    await assert.rejects(gatherFacts('not a domain', { fetch: f, judge }), (e) => e instanceof DomainError && e.code === 'spaces');
+    assert.equal(f.calls.length, 0);
+  });
+  test('gatherFacts rejects a non-https custom resolver before any request', async () => {
+    const f = server();
+    await assert.rejects(gatherFacts('example.test', { fetch: f, judge, resolver: 'custom', customUrl: 'http://dns.example/q' }), TypeError);
+    assert.equal(f.calls.length, 0);
+  });
+});
+
+describe('gatherFacts', () => {
+  test('issues all ten lookups and the policy fetch before any answer', async () => {
+    const pending = [];
+    const f = fakeFetch((url, init) => {
+      let resolve;
+      const p = new Promise((r) => (resolve = r));
+      pending.push(() => resolve(url.hostname.startsWith('mta-sts.') ? policyResponse() : dohServer(url)));
+      return p;
+    });
+    const done = gatherFacts('Example.test', { fetch: f, judge });
+    await new Promise((r) => setTimeout(r, 10));
+    assert.equal(f.calls.length, 11, 'every request is out before any answer');
+    const names = f.calls.filter((c) => c.url.hostname === 'cloudflare-dns.com').map((c) => `${c.url.searchParams.get('name')} ${c.url.searchParams.get('type')}`);
+    assert.deepEqual(names.sort(), [
+      '_dmarc.example.test TXT',
+      '_mta-sts.example.test TXT',
+      '_mta_sts.example.test TXT',
+      '_smtp-tlsrpt.example.test TXT',
+      '_smtp._tls.example.test TXT',
+      'example.test MX',
+      'example.test TXT',
+      'mta-sts.example.test A',
+      'mta-sts.example.test AAAA',
+      'mta-sts.example.test CNAME',
+    ]);
+    for (const settle of pending) settle();
+    const facts = await done;
+    assert.equal(facts.domain, 'example.test');
+    assert.equal(Object.keys(facts.lookups).length, 10);
+    const report = kit.assess(facts);
+    assert.equal(report.verdict, 'deployed_ok', JSON.stringify(report.checks.map((c) => c.code)));
+  });
+
+  test('sends DoH requests with the JSON accept header, no cache, no credentials, no referrer', async () => {
+    const f = server();
+    await gatherFacts('example.test', { fetch: f, judge });
+    const d = f.calls.find((c) => c.url.hostname === 'cloudflare-dns.com');
+    assert.equal(d.url.pathname, '/dns-query');
+    assert.equal(new Headers(d.init.headers).get('accept'), 'application/dns-json');
+    assert.equal(d.init.cache, 'no-store');
+    assert.equal(d.init.credentials, 'omit');
+    assert.equal(d.init.referrerPolicy, 'no-referrer');
+    assert.ok(d.init.signal instanceof AbortSignal);
+    const p = f.calls.find((c) => c.url.hostname === 'mta-sts.example.test');
+    assert.equal(p.url.href, 'https://mta-sts.example.test/.well-known/mta-sts.txt');
+    assert.equal(p.init.redirect, 'manual');
+    assert.equal(p.init.cache, 'no-store');
+    assert.equal(p.init.credentials, 'omit');
+    assert.equal(p.init.mode, 'cors');
+  });
+
+  test('reports progress for every lookup and the policy', async () => {
+    const seen = [];
+    await gatherFacts('example.test', { fetch: server(), judge, onProgress: (name, raw) => seen.push([name, raw.resolver ?? raw.outcome]) });
+    assert.equal(seen.length, 11);
+    assert.deepEqual(seen.find(([n]) => n === 'policy'), ['policy', 'ok']);
+    assert.deepEqual(seen.find(([n]) => n === 'mx'), ['mx', 'cloudflare']);
+  });
+
+  test('reads the policy bytes, status and headers', async () => {
+    const f = server({ policy: () => policyResponse(policyText, { 'content-type': 'text/plain', 'cache-control': 'max-age=60' }) });
+    const facts = await gatherFacts('example.test', { fetch: f, judge });
+    assert.equal(facts.policy.outcome, 'ok');
+    assert.equal(facts.policy.status, 200);
+    assert.equal(facts.policy.contentType, 'text/plain');
+    assert.equal(facts.policy.cacheControl, 'max-age=60');
+    assert.equal(new TextDecoder().decode(facts.policy.body), policyText);
+    assert.equal(typeof facts.policy.elapsedMs, 'number');
+  });
+
+  test('absent headers read as null', async () => {
+    const f = server({ policy: () => ({ type: 'cors', status: 200, headers: new Headers(), body: null, arrayBuffer: async () => new TextEncoder().encode(policyText).buffer }) });
+    const facts = await gatherFacts('example.test', { fetch: f, judge });
+    assert.equal(facts.policy.contentType, null);
+    assert.equal(facts.policy.cacheControl, null);
+    assert.ok(kit.assess(facts).checks.some((c) => c.code === 'STS-HTTP-008'));
+  });
+});
+
+describe('resolver fallback', () => {
+  const cases = [
+    ['SERVFAIL', (name, type) => json(dns(name, typeNumber[type], [], 2)), 'inconclusive', 200],
+    ['HTTP 500', () => json('{"error":"oops"}', 500), 'http', 500],
+    ['a network error', () => { throw new TypeError('Failed to fetch'); }, 'network', 0],
+    ['malformed JSON', () => json('{"Status":0,"Answer":[{"data":""v=STSv1""}]'), 'inconclusive', 200],
+  ];
+  for (const [what, cloudflare, reason, status] of cases) {
+    test(`falls back to Google on ${what} and keeps what Cloudflare said`, async () => {
+      const f = server({ doh: { cloudflare } });
+      const facts = await gatherFacts('example.test', { fetch: f, judge });
+      for (const raw of Object.values(facts.lookups)) {
+        assert.equal(raw.resolver, 'google');
+        assert.equal(raw.conclusive, true);
+        assert.equal(raw.fallbackFrom.resolver, 'cloudflare');
+        assert.equal(raw.fallbackFrom.reason, reason);
+        assert.equal(raw.fallbackFrom.status, status);
+      }
+      assert.equal(f.calls.length, 21, '10 + 10 fallbacks + 1 policy fetch');
+      const report = kit.assess(facts);
+      assert.equal(report.verdict, 'deployed_ok');
+      assert.equal(report.txtResolver, 'google');
+    });
+  }
+
+  test('SERVFAIL keeps the first kind for the UI', async () => {
+    const f = server({ doh: { cloudflare: (name, type) => json(dns(name, typeNumber[type], [], 2)) } });
+    const raw = await lookup('_mta-sts.example.test', 'TXT', { fetch: f, judge });
+    assert.equal(raw.fallbackFrom.kind, 'servfail');
+    assert.match(raw.fallbackFrom.body, /"Status":2/);
+  });
+
+  test('google falls back to cloudflare', async () => {
+    const f = server({ doh: { google: () => json('', 503) } });
+    const raw = await lookup('example.test', 'MX', { fetch: f, judge, resolver: 'google' });
+    assert.equal(raw.resolver, 'cloudflare');
+    assert.equal(raw.fallbackFrom.resolver, 'google');
+    assert.equal(raw.fallbackFrom.status, 503);
+  });
+
+  test('when both fail, the second failure is what the core sees (never "no record")', async () => {
+    const f = server({ doh: { cloudflare: () => json('', 502), google: () => { throw new TypeError('Failed to fetch'); } } });
+    const facts = await gatherFacts('example.test', { fetch: f, judge });
+    const sts = facts.lookups.stsTxt;
+    assert.equal(sts.resolver, 'google');
+    assert.equal(sts.status, 0);
+    assert.equal(sts.conclusive, false);
+    assert.equal(sts.fallbackFrom.status, 502);
+    const report = kit.assess(facts);
+    assert.notEqual(report.verdict, 'not_deployed');
+    assert.ok(!report.checks.some((c) => c.code === 'CHK-001'), 'a resolver failure is not "not deployed"');
+  });
+
+  test('a NXDOMAIN answer is conclusive: no fallback', async () => {
+    const f = server();
+    const raw = await lookup('_mta_sts.example.test', 'TXT', { fetch: f, judge });
+    assert.equal(raw.resolver, 'cloudflare');
+    assert.equal(raw.fallbackFrom, undefined);
+    assert.equal(f.calls.length, 1);
+  });
+
+  test('a custom resolver is asked first, with the same parameters, and falls back to Cloudflare', async () => {
+    const customUrl = 'https://doh.example.net/custom/resolve?ct=application/dns-json';
+    const f = server({ doh: { custom: (name, type) => (name === 'example.test' && type === 'MX' ? json('nope', 404) : undefined) } });
+    const facts = await gatherFacts('example.test', { fetch: f, judge, resolver: 'custom', customUrl });
+    const first = f.calls.find((c) => c.url.hostname === 'doh.example.net');
+    assert.equal(first.url.pathname, '/custom/resolve');
+    assert.equal(first.url.searchParams.get('ct'), 'application/dns-json');
+    assert.equal(first.url.searchParams.get('name') !== null, true);
+    assert.equal(facts.lookups.stsTxt.resolver, customUrl);
+    assert.equal(facts.lookups.mx.resolver, 'cloudflare');
+    assert.equal(facts.lookups.mx.fallbackFrom.resolver, customUrl);
+    assert.equal(facts.lookups.mx.fallbackFrom.status, 404);
+  });
+
+  test('a resolver that never answers times out per request, then the other answers', async () => {
+    const f = fakeFetch((url, init) => (url.hostname === 'cloudflare-dns.com' ? hang(init) : dohServer(url)));
+    const started = Date.now();
+    const raw = await lookup('example.test', 'MX', { fetch: f, judge, timeoutMs: 60 });
+    assert.ok(Date.now() - started < 1000);
+    assert.equal(raw.resolver, 'google');
+    assert.equal(raw.fallbackFrom.reason, 'timeout');
+    assert.equal(raw.fallbackFrom.status, 0);
+    assert.ok(f.calls[0].init.signal.aborted, 'the timed-out request was aborted');
+  });
+});
+
+describe('policy fetch', () => {
+  test('a timeout gives outcome timeout with elapsedMs', async () => {
+    const f = server({ policy: (url, init) => hang(init) });
+    const facts = await gatherFacts('example.test', { fetch: f, judge, timeoutMs: 80 });
+    assert.equal(facts.policy.outcome, 'timeout');
+    assert.ok(facts.policy.elapsedMs >= 70, String(facts.policy.elapsedMs));
+    assert.equal(facts.lookups.mx.resolver, 'cloudflare', 'the lookups were not affected');
+  });
+
+  test('a body that stalls mid-stream times out too', async () => {
+    const f = server({
+      policy: (url, init) => {
+        const stream = new ReadableStream({
+          start(c) {
+            c.enqueue(new TextEncoder().encode('version: STSv1\n'));
+            init.signal.addEventListener('abort', () => c.error(init.signal.reason));
+          },
+        });
+        return new Response(stream, { headers: { 'content-type': 'text/plain' } });
+      },
+    });
+    const p = await fetchPolicy('example.test', { fetch: f, timeoutMs: 60 });
+    assert.equal(p.outcome, 'timeout');
+  });
+
+  test('cuts the body after 65 536 bytes and keeps 65 537 (an endless stream)', async () => {
+    let pulled = 0;
+    const f = server({
+      policy: () =>
+        new Response(
+          new ReadableStream({
+            pull(c) {
+              pulled += 1;
+              c.enqueue(new Uint8Array(10_000).fill(0x61));
+            },
+          }),
+          { headers: { 'content-type': 'text/plain' } },
+        ),
+    });
+    const facts = await gatherFacts('example.test', { fetch: f, judge });
+    assert.equal(facts.policy.outcome, 'too_large');
+    assert.equal(facts.policy.body.length, 65_537);
+    assert.ok(pulled < 20, `stopped reading (${pulled} chunks)`);
+    assert.ok(kit.assess(facts).checks.some((c) => c.code === 'STS-HTTP-010'));
+  });
+
+  test('exactly 65 536 bytes is not too large', async () => {
+    const f = server({ policy: () => policyResponse('a'.repeat(65_536)) });
+    const p = await fetchPolicy('example.test', { fetch: f });
+    assert.equal(p.outcome, 'ok');
+    assert.equal(p.body.length, 65_536);
+  });
+
+  test('an opaque redirect is reported as such, not followed', async () => {
+    const f = server({ policy: () => ({ type: 'opaqueredirect', status: 0, headers: new Headers(), body: null }) });
+    const facts = await gatherFacts('example.test', { fetch: f, judge });
+    assert.equal(facts.policy.outcome, 'opaque_redirect');
+    assert.equal(f.calls.filter((c) => c.url.hostname.startsWith('mta-sts.')).length, 1);
+    assert.ok(kit.assess(facts).checks.some((c) => c.code === 'STS-HTTP-006'));
+  });
+
+  test('CORS refused but the host answers: the no-cors probe sees an opaque response', async () => {
+    const f = server({
+      policy: (url, init) => {
+        if (init.mode === 'cors') throw new TypeError('Failed to fetch');
+        return { type: 'opaque', status: 0, headers: new Headers(), body: null };
+      },
+    });
+    const facts = await gatherFacts('example.test', { fetch: f, judge });
+    assert.equal(facts.policy.outcome, 'cors_blocked_but_host_answers');
+    const probe = f.calls.filter((c) => c.url.hostname.startsWith('mta-sts.'))[1];
+    assert.equal(probe.init.mode, 'no-cors');
+    assert.equal(probe.init.redirect, 'follow');
+    assert.equal(probe.init.cache, 'no-store');
+    assert.equal(probe.init.credentials, 'omit');
+    const report = kit.assess(facts);
+    assert.equal(report.verdict, 'unverified');
+    assert.equal(report.policyUnverified, true);
+  });
+
+  test('CORS refused and the probe fails too: network_error', async () => {
+    const f = server({ policy: () => { throw new TypeError('Failed to fetch'); } });
+    const facts = await gatherFacts('example.test', { fetch: f, judge });
+    assert.equal(facts.policy.outcome, 'network_error');
+    assert.equal(f.calls.filter((c) => c.url.hostname.startsWith('mta-sts.')).length, 2);
+  });
+
+  test('the curl command names the exact policy URL', () => {
+    assert.equal(curlCommand('example.test'), 'curl -sSv https://mta-sts.example.test/.well-known/mta-sts.txt');
+  });
+});
+
+describe('cancelling', () => {
+  test('a new check aborts the previous one', async () => {
+    const f = fakeFetch((url, init) => hang(init));
+    const first = new AbortController();
+    const p1 = gatherFacts('example.test', { fetch: f, judge, signal: first.signal, timeoutMs: 5000 });
+    await new Promise((r) => setTimeout(r, 5));
+    first.abort();
+    await assert.rejects(p1, (e) => e.name === 'AbortError');
+    assert.ok(f.calls.every((c) => c.init.signal.aborted), 'every request of the first check was aborted');
+    assert.equal(f.calls.length, 11, 'no fallback after a cancel');
+    const second = new AbortController();
+    const facts = await gatherFacts('example.test', { fetch: server(), judge, signal: second.signal });
+    assert.equal(facts.policy.outcome, 'ok');
+  });
+
+  test('an already aborted signal sends nothing', async () => {
+    const f = server();
+    const c = new AbortController();
+    c.abort();
+    await assert.rejects(gatherFacts('example.test', { fetch: f, judge, signal: c.signal }), (e) => e.name === 'AbortError');
+    assert.equal(f.calls.length, 0);
+  });
+
+  test('requestSignal works without AbortSignal.any', async () => {
+    const any = AbortSignal.any;
+    try {
+      // @ts-ignore
+      delete AbortSignal.any;
+      const parent = new AbortController();
+      const a = requestSignal(parent.signal, 10_000);
+      parent.abort();
+      assert.equal(a.signal.aborted, true);
+      assert.equal(a.timedOut(), false);
+      a.done();
+      const b = requestSignal(new AbortController().signal, 20);
+      await new Promise((r) => setTimeout(r, 40));
+      assert.equal(b.signal.aborted, true);
+      assert.equal(b.timedOut(), true);
+      b.done();
+    } finally {
+      AbortSignal.any = any;
+    }
+  });
+});
+
+describe('lookupMx (the generator import)', () => {
+  const opts = (doh) => ({ fetch: server({ doh }), dohAnswer: (b, s, q) => kit.dohAnswer(b, s, q) });
+  test('lists the exchanges by preference, without trailing dots', async () => {
+    const r = await lookupMx('Example.test', opts({ cloudflare: (n, t) => (t === 'MX' ? json(dns(n, 15, ['20 B.example.test.', '10 a.example.test.', '20 b.example.test.'])) : undefined) }));
+    assert.deepEqual(r, { state: 'ok', hosts: ['a.example.test', 'b.example.test'], domain: 'example.test', resolver: 'cloudflare' });
+  });
+  test('Null MX', async () => {
+    const r = await lookupMx('example.test', opts({ cloudflare: (n) => json(dns(n, 15, ['0 .'])) }));
+    assert.equal(r.state, 'null_mx');
+  });
+  test('no MX', async () => {
+    const r = await lookupMx('example.test', opts({ cloudflare: (n) => json(dns(n, 15, [])) }));
+    assert.equal(r.state, 'no_mx');
+  });
+  test('NXDOMAIN', async () => {
+    const r = await lookupMx('example.test', opts({ cloudflare: (n) => json(dns(n, 15, [], 3)) }));
+    assert.equal(r.state, 'nxdomain');
+  });
+  test('both resolvers failing', async () => {
+    const r = await lookupMx('example.test', opts({ cloudflare: () => json('', 500), google: (n) => json(dns(n, 15, [], 2)) }));
+    assert.equal(r.state, 'failed');
+  });
+});
