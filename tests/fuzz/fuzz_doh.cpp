@@ -2,7 +2,8 @@
 // type the checker uses, then assess() over facts built from the same bytes
 // (the body doubles as the policy body). Properties: no crash, diagnostics
 // fully rendered, a failed parse never reads as "no record", records only of
-// the requested type, JSON forms parseable.
+// the requested type, JSON forms parseable. The bytes are also read as the
+// page's facts JSON (assess_json) and as a pasted bounce (explain_bounce).
 #include <cstddef>
 #include <cstdint>
 
@@ -60,5 +61,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
   if (any_error) fuzz::require(a.overall != verdict::deployed_ok, "deployed_ok with an error");
   fuzz::require(nlohmann::json::parse(to_json(a), nullptr, false).is_object(), "assess to_json");
+
+  // The same bytes as the page's facts JSON (kit.assess) and as a pasted bounce.
+  const auto report = nlohmann::json::parse(assess_json(body, std::nullopt, o), nullptr, false);
+  fuzz::require(report.is_object() && report.contains("verdict") && report.contains("lookups"),
+                "assess_json");
+  for (const diagnostic& d : explain_bounce(body, o))
+    fuzz::require(d.code == "CHK-025" && !d.message.empty(), "explain_bounce");
   return 0;
 }

@@ -43,6 +43,8 @@ function goodZone(name, type) {
     '_mta-sts.example.test TXT': ['"v=STSv1; id=20240115"'],
     'example.test MX': ['10 mx1.example.test.', '20 a.backup.example.test.'],
     'mta-sts.example.test A': ['192.0.2.10'],
+    'mx1.example.test A': ['192.0.2.25'],
+    'a.backup.example.test AAAA': ['2001:db8::25'],
     '_smtp._tls.example.test TXT': ['"v=TLSRPTv1; rua=mailto:tls@example.test"'],
     '_dmarc.example.test TXT': ['"v=DMARC1; p=reject; rua=mailto:d@example.test"'],
   };
@@ -170,7 +172,7 @@ describe('normalizeDomain', () => {
 });
 
 describe('gatherFacts', () => {
-  test('issues all ten lookups and the policy fetch before any answer', async () => {
+  test('issues all twelve lookups and the policy fetch before any answer', async () => {
     const pending = [];
     const f = fakeFetch((url, init) => {
       let resolve;
@@ -180,7 +182,9 @@ describe('gatherFacts', () => {
     });
     const done = gatherFacts('Example.test', { fetch: f, judge });
     await new Promise((r) => setTimeout(r, 10));
-    assert.equal(f.calls.length, 11, 'every request is out before any answer');
+    assert.equal(f.calls.length, 13, 'every request is out before any answer');
+    const google = f.calls.filter((c) => c.url.hostname === 'dns.google').map((c) => `${c.url.searchParams.get('name')} ${c.url.searchParams.get('type')}`);
+    assert.deepEqual(google.sort(), ['_mta-sts.example.test TXT', 'example.test MX'], 'the comparison questions go to the other resolver');
     const names = f.calls.filter((c) => c.url.hostname === 'cloudflare-dns.com').map((c) => `${c.url.searchParams.get('name')} ${c.url.searchParams.get('type')}`);
     assert.deepEqual(names.sort(), [
       '_dmarc.example.test TXT',
@@ -194,10 +198,17 @@ describe('gatherFacts', () => {
       'mta-sts.example.test AAAA',
       'mta-sts.example.test CNAME',
     ]);
-    for (const settle of pending) settle();
+    // The first round answers; the MX host round (2 hosts × A/AAAA) follows.
+    for (const settle of pending.splice(0)) settle();
+    for (let i = 0; i < 50 && f.calls.length < 17; i++) await new Promise((r) => setTimeout(r, 5));
+    assert.equal(f.calls.length, 17, 'A and AAAA of both MX hosts');
+    for (const settle of pending.splice(0)) settle();
     const facts = await done;
     assert.equal(facts.domain, 'example.test');
-    assert.equal(Object.keys(facts.lookups).length, 10);
+    assert.equal(Object.keys(facts.lookups).length, 12);
+    assert.deepEqual(Object.keys(facts.mxHosts).sort(), ['a.backup.example.test', 'mx1.example.test']);
+    assert.equal(facts.lookups.stsTxtOther.resolver, 'google');
+    assert.equal(facts.lookups.mxOther.resolver, 'google');
     const report = kit.assess(facts);
     assert.equal(report.verdict, 'deployed_ok', JSON.stringify(report.checks.map((c) => c.code)));
   });
@@ -223,7 +234,7 @@ describe('gatherFacts', () => {
   test('reports progress for every lookup and the policy', async () => {
     const seen = [];
     await gatherFacts('example.test', { fetch: server(), judge, onProgress: (name, raw) => seen.push([name, raw.resolver ?? raw.outcome]) });
-    assert.equal(seen.length, 11);
+    assert.equal(seen.length, 12 + 1 + 1 + 4, '12 lookups, the policy, the host round start, 2 hosts × A/AAAA');
     assert.deepEqual(seen.find(([n]) => n === 'policy'), ['policy', 'ok']);
     assert.deepEqual(seen.find(([n]) => n === 'mx'), ['mx', 'cloudflare']);
   });
@@ -259,14 +270,17 @@ describe('resolver fallback', () => {
     test(`falls back to Google on ${what} and keeps what Cloudflare said`, async () => {
       const f = server({ doh: { cloudflare } });
       const facts = await gatherFacts('example.test', { fetch: f, judge });
-      for (const raw of Object.values(facts.lookups)) {
+      for (const [name, raw] of Object.entries(facts.lookups)) {
+        if (name.endsWith('Other')) continue;
         assert.equal(raw.resolver, 'google');
         assert.equal(raw.conclusive, true);
         assert.equal(raw.fallbackFrom.resolver, 'cloudflare');
         assert.equal(raw.fallbackFrom.reason, reason);
         assert.equal(raw.fallbackFrom.status, status);
       }
-      assert.equal(f.calls.length, 21, '10 + 10 fallbacks + 1 policy fetch');
+      assert.equal(f.calls.length, 2 * 10 + 2 + 1 + 2 * 2, '10 + 10 fallbacks + 2 comparisons + 1 policy fetch + 2 MX hosts × A/AAAA asked of Google directly');
+      assert.equal(facts.mxHosts['mx1.example.test'].a.resolver, 'google');
+      assert.equal(facts.lookups.stsTxtOther.resolver, 'google');
       const report = kit.assess(facts);
       assert.equal(report.verdict, 'deployed_ok');
       assert.equal(report.txtResolver, 'google');
@@ -436,7 +450,7 @@ describe('cancelling', () => {
     first.abort();
     await assert.rejects(p1, (e) => e.name === 'AbortError');
     assert.ok(f.calls.every((c) => c.init.signal.aborted), 'every request of the first check was aborted');
-    assert.equal(f.calls.length, 11, 'no fallback after a cancel');
+    assert.equal(f.calls.length, 13, 'no fallback after a cancel');
     const second = new AbortController();
     const facts = await gatherFacts('example.test', { fetch: server(), judge, signal: second.signal });
     assert.equal(facts.policy.outcome, 'ok');
@@ -493,5 +507,113 @@ describe('lookupMx (the generator import)', () => {
   test('both resolvers failing', async () => {
     const r = await lookupMx('example.test', opts({ cloudflare: () => json('', 500), google: (n) => json(dns(n, 15, [], 2)) }));
     assert.equal(r.state, 'failed');
+  });
+});
+
+describe('the comparison lookups (CHK-021)', () => {
+  test('a failing comparison resolver never causes a fallback and does not change the verdict', async () => {
+    for (const google of [() => json('', 503), () => { throw new TypeError('Failed to fetch'); }, (name, type) => json(dns(name, typeNumber[type], [], 2))]) {
+      const f = server({ doh: { google } });
+      const facts = await gatherFacts('example.test', { fetch: f, judge });
+      assert.equal(facts.lookups.stsTxtOther.resolver, 'google');
+      assert.equal(facts.lookups.stsTxtOther.conclusive, false);
+      assert.equal(facts.lookups.stsTxtOther.fallbackFrom, undefined);
+      assert.equal(facts.lookups.mxOther.fallbackFrom, undefined);
+      const cf = f.calls.filter((c) => c.url.hostname === 'cloudflare-dns.com');
+      assert.equal(cf.filter((c) => c.url.searchParams.get('name') === '_mta-sts.example.test').length, 1, 'Cloudflare asked once');
+      assert.equal(f.calls.filter((c) => c.url.hostname === 'dns.google').length, 2, 'only the two comparison questions');
+      const report = kit.assess(facts);
+      assert.equal(report.verdict, 'deployed_ok', JSON.stringify(report.checks.map((c) => c.code)));
+      assert.ok(!report.checks.some((c) => c.code === 'CHK-021'));
+    }
+  });
+
+  test('a comparison that hangs times out with the same timeout, without holding the report longer', async () => {
+    const f = server({ doh: { google: (name, type, url) => hang(f.calls.find((c) => c.url === url).init) } });
+    const started = Date.now();
+    const facts = await gatherFacts('example.test', { fetch: f, judge, timeoutMs: 80 });
+    assert.ok(Date.now() - started < 1000);
+    assert.equal(facts.lookups.stsTxtOther.reason, 'timeout');
+    assert.equal(kit.assess(facts).verdict, 'deployed_ok');
+  });
+
+  test('Google chosen: the comparison goes to Cloudflare; a custom resolver is compared with Google', async () => {
+    let f = server();
+    let facts = await gatherFacts('example.test', { fetch: f, judge, resolver: 'google' });
+    assert.equal(facts.lookups.stsTxt.resolver, 'google');
+    assert.equal(facts.lookups.stsTxtOther.resolver, 'cloudflare');
+    assert.equal(facts.lookups.mxOther.resolver, 'cloudflare');
+    f = server();
+    facts = await gatherFacts('example.test', { fetch: f, judge, resolver: 'custom', customUrl: 'https://doh.example.net/q' });
+    assert.equal(facts.lookups.mxOther.resolver, 'google');
+  });
+
+  test('the two resolvers disagree on the TXT record: CHK-021', async () => {
+    const f = server({ doh: { google: (name, type) => (name === '_mta-sts.example.test' ? json(dns(name, 16, ['"v=STSv1; id=old1"'])) : undefined) } });
+    const facts = await gatherFacts('example.test', { fetch: f, judge });
+    assert.ok(kit.assess(facts).checks.some((c) => c.code === 'CHK-021'));
+  });
+});
+
+describe('the MX host round (CHK-009)', () => {
+  test('starts as soon as the MX answer is in, while the policy fetch is still running', async () => {
+    let releasePolicy;
+    const policyGate = new Promise((r) => (releasePolicy = r));
+    const f = server({ policy: () => policyGate.then(() => policyResponse()) });
+    const done = gatherFacts('example.test', { fetch: f, judge });
+    const hostCalls = () => f.calls.filter((c) => /^(mx1|a\.backup)\.example\.test$/.test(c.url.searchParams.get('name') ?? ''));
+    for (let i = 0; i < 100 && hostCalls().length < 4; i++) await new Promise((r) => setTimeout(r, 5));
+    assert.equal(hostCalls().length, 4, 'A and AAAA of both hosts asked before the policy answered');
+    assert.deepEqual(hostCalls().map((c) => c.url.searchParams.get('type')).sort(), ['A', 'A', 'AAAA', 'AAAA']);
+    releasePolicy();
+    const facts = await done;
+    assert.equal(facts.mxHosts['mx1.example.test'].a.status, 200);
+    assert.equal(facts.mxHosts['a.backup.example.test'].aaaa.resolver, 'cloudflare');
+  });
+
+  test('an MX host that is a CNAME alias: CHK-009', async () => {
+    const f = server({
+      doh: {
+        cloudflare: (name, type) => {
+          if (name !== 'mx1.example.test') return undefined;
+          const t = typeNumber[type];
+          return json(JSON.stringify({ Status: 0, TC: false, RD: true, RA: true, AD: false, CD: false, Question: [{ name: `${name}.`, type: t }],
+            Answer: [{ name: `${name}.`, type: 5, TTL: 300, data: 'real.example.net.' }, ...(t === 1 ? [{ name: 'real.example.net.', type: 1, TTL: 300, data: '192.0.2.9' }] : [])] }));
+        },
+      },
+    });
+    const facts = await gatherFacts('example.test', { fetch: f, judge });
+    const report = kit.assess(facts);
+    assert.ok(report.checks.some((c) => c.code === 'CHK-009'), JSON.stringify(report.checks.map((c) => c.code)));
+  });
+
+  test('Null MX and IP literals are skipped; at most ten hosts', async () => {
+    let f = server({ doh: { cloudflare: (name, type) => (name === 'example.test' && type === 'MX' ? json(dns(name, 15, ['0 .'])) : undefined) } });
+    let facts = await gatherFacts('example.test', { fetch: f, judge });
+    assert.equal(facts.mxHosts, undefined);
+    const many = Array.from({ length: 14 }, (_, i) => `${i + 1} mx${i + 1}.example.test.`);
+    f = server({ doh: { cloudflare: (name, type) => (name === 'example.test' && type === 'MX' ? json(dns(name, 15, ['5 192.0.2.7.', ...many])) : undefined) } });
+    facts = await gatherFacts('example.test', { fetch: f, judge });
+    const hosts = Object.keys(facts.mxHosts);
+    assert.equal(hosts.length, 10);
+    assert.ok(!hosts.includes('192.0.2.7'));
+    assert.ok(hosts.includes('mx1.example.test') && hosts.includes('mx10.example.test') && !hosts.includes('mx11.example.test'));
+  });
+
+  test('after a fallback for MX, the hosts are asked of the resolver that answered', async () => {
+    const f = fakeFetch((url, init) => (url.hostname === 'cloudflare-dns.com' ? hang(init) : url.hostname.startsWith('mta-sts.') ? policyResponse() : dohServer(url)));
+    const started = Date.now();
+    const facts = await gatherFacts('example.test', { fetch: f, judge, timeoutMs: 100 });
+    assert.ok(Date.now() - started < 1000);
+    assert.equal(facts.mxHosts['mx1.example.test'].a.resolver, 'google');
+    assert.equal(facts.mxHosts['mx1.example.test'].a.fallbackFrom, undefined, 'no second timeout');
+    const cfHosts = f.calls.filter((c) => c.url.hostname === 'cloudflare-dns.com' && /^(mx1|a\.backup)\./.test(c.url.searchParams.get('name') ?? ''));
+    assert.equal(cfHosts.length, 0);
+  });
+
+  test('a failed MX lookup asks no host', async () => {
+    const f = server({ doh: { cloudflare: () => json('', 500), google: () => json('', 500) } });
+    const facts = await gatherFacts('example.test', { fetch: f, judge });
+    assert.equal(facts.mxHosts, undefined);
   });
 });
