@@ -21,6 +21,8 @@ const goodZone = {
   [`_mta-sts.${D} TXT`]: ['"v=STSv1; id=20240115"'],
   [`${D} MX`]: ['10 mx1.example.test.', '20 a.backup.example.test.'],
   [`mta-sts.${D} A`]: ['192.0.2.10'],
+  [`mx1.${D} A`]: ['192.0.2.25'],
+  [`a.backup.${D} AAAA`]: ['2001:db8::25'],
   [`_smtp._tls.${D} TXT`]: ['"v=TLSRPTv1; rua=mailto:tls@example.test"'],
   [`_dmarc.${D} TXT`]: ['"v=DMARC1; p=reject; rua=mailto:d@example.test"'],
 };
@@ -44,7 +46,8 @@ function dnsBody(name, type, zone) {
  * Fakes the two resolvers and the policy host. Returns the log of requests.
  * @param {Page} page
  * @param {{ zone?: Record<string, string[]>, policy?: string, cors?: boolean, contentType?: string,
- *   cloudflare?: (name: string, type: string) => { status: number, body: string } | null }} [world]
+ *   cloudflare?: (name: string, type: string) => { status: number, body: string } | null,
+ *   google?: (name: string, type: string) => { status: number, body: string } | null }} [world]
  */
 async function fakeWorld(page, world = {}) {
   const zone = world.zone ?? goodZone;
@@ -55,7 +58,7 @@ async function fakeWorld(page, world = {}) {
     const name = url.searchParams.get('name') ?? '';
     const type = url.searchParams.get('type') ?? '';
     log.push({ host: resolver, name, type });
-    const override = resolver === 'cloudflare' ? world.cloudflare?.(name, type) : null;
+    const override = resolver === 'cloudflare' ? world.cloudflare?.(name, type) : world.google?.(name, type) ?? null;
     await route.fulfill({
       status: override?.status ?? 200,
       headers: { 'content-type': 'application/dns-json', 'access-control-allow-origin': '*' },
@@ -128,14 +131,26 @@ test.describe('checker', () => {
       await expect(row).toHaveAttribute('data-resolver', 'cloudflare');
     }
     await expect(page.locator('#check-report [data-lookup="policy"]')).toHaveAttribute('data-state', 'done');
+    // The comparison questions went to Google; the MX hosts' addresses were asked.
+    for (const name of ['stsTxtOther', 'mxOther']) {
+      const row = page.locator(`#check-report [data-lookup="${name}"]`);
+      await expect(row).toHaveAttribute('data-resolver', 'google');
+      await expect(row).toContainText('compared with Google');
+    }
+    await expect(page.locator('#check-report [data-lookup="mxHosts"]')).toHaveAttribute('data-state', 'done');
+    await expect(page.locator(`#check-report [data-lookup="mxHosts"] [data-mx-host="mx1.${D}"]`)).toHaveAttribute('data-resolver', 'cloudflare');
+    await expect(page.locator(`#check-report [data-lookup="mxHosts"] [data-mx-host="a.backup.${D}"]`)).toBeAttached();
+    await expect(page.locator('#check-report [data-code="CHK-009"]')).toHaveCount(0);
+    await expect(page.locator('#check-report [data-code="CHK-021"]')).toHaveCount(0);
+    expect(log.filter((l) => l.host === 'google').map((l) => `${l.name} ${l.type}`).sort()).toEqual([`_mta-sts.${D} TXT`, `${D} MX`]);
     await expect(page.locator('#check-report')).toContainText('v=STSv1; id=20240115');
     await expect(page.locator('#check-report')).toContainText('TTL: at most 300 s');
     await expect(page.locator('#check-report')).toContainText(`openssl s_client -starttls smtp -connect mx1.${D}:25 -servername mx1.${D}`);
     // The address names the check, and the hash routing still works.
     expect(new URL(page.url()).searchParams.get('domain')).toBe(D);
     expect(new URL(page.url()).hash).toBe('#checker');
-    expect(log.filter((l) => l.host === 'cloudflare')).toHaveLength(10);
-    expect(log.filter((l) => l.host === 'google')).toHaveLength(0);
+    expect(log.filter((l) => l.host === 'cloudflare'), 'ten lookups and 2 MX hosts × A/AAAA').toHaveLength(14);
+    expect(log.filter((l) => l.host === 'google'), 'the two comparison questions').toHaveLength(2);
     await page.locator('a[data-view="validator"]').click();
     await expect(page.locator('#validator')).toBeVisible();
   });
@@ -159,6 +174,26 @@ test.describe('checker', () => {
     await expect(sts).toHaveAttribute('data-resolver', 'google');
     await expect(sts).toHaveAttribute('data-fallback-from', 'cloudflare');
     await expect(sts).toContainText('Cloudflare: HTTP 503; answered by Google');
+  });
+
+  test('resolvers disagreeing (CHK-021), an MX alias (CHK-009), and TXT controls shown visibly', async ({ page }) => {
+    const zone = { ...goodZone, [`_mta-sts.${D} TXT`]: ['"v=STSv1; id=20240115"', '"x\u001b[2J\u0000\u202eend"'] };
+    delete zone[`mx1.${D} A`];
+    zone[`mx1.${D} CNAME`] = ['real.example.net.'];
+    await fakeWorld(page, {
+      zone,
+      google: (name, type) => (name === `_mta-sts.${D}` && type === 'TXT' ? { status: 200, body: dnsBody(name, type, { [`${name} TXT`]: ['"v=STSv1; id=1999"'] }) } : null),
+    });
+    await openChecker(page);
+    await check(page, D);
+    await expect(page.locator('#check-report [data-code="CHK-021"]').first()).toBeAttached();
+    await expect(page.locator('#check-report [data-code="CHK-009"]').first()).toBeAttached();
+    const record = page.locator('#check-report code.check-record').filter({ hasText: 'end' });
+    await expect(record).toHaveText('x\u241b[2J\u2400\\u{202E}end');
+    await expect(record.locator('span.ctl')).toHaveCount(3);
+    await expect(record.locator('span.ctl').nth(2)).toHaveAttribute('title', 'U+202E RIGHT-TO-LEFT OVERRIDE');
+    const raw = await page.locator('#check-report').evaluate((el) => /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e]/.test(el.textContent ?? ''));
+    expect(raw).toBe(false);
   });
 
   test('no CORS: unverified, the curl command, and a pasted body re-judged without new requests', async ({ page }) => {

@@ -4,9 +4,12 @@
 // nginx for the policy file, e2e/live/servers.mjs), how long from submitting a
 // check to the full report (`#check-report[data-state=done]`), against the
 // slowest single request of that check (Resource Timing `duration`: fetch
-// start to response end, connection set-up included). Target: report ≤ 1.5 ×
-// slowest request, which only parallel gathering reaches (ten lookups and a
-// policy fetch: a sequential checker needs ≥ 11 × 300 ms).
+// start to response end, connection set-up included). The A/AAAA lookups of
+// the MX hosts (CHK-009) can only start once the MX answer is in, so the
+// reference is the slowest chain: the slowest first-round request plus the
+// slowest MX-host request. Target: report ≤ 1.5 × slowest chain, which only
+// parallel gathering reaches (twelve lookups and a policy fetch at once, then
+// the MX hosts at once: a sequential checker needs ≥ 17 × 300 ms).
 //
 // Asserts nothing; writes the figures between `<!-- live:begin -->` and
 // `<!-- live:end -->` in docs/performance.md. Starts and stops the servers.
@@ -94,7 +97,7 @@ const addr = server.address();
 const baseUrl = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
 /** @type {import('@playwright/test').Browser | undefined} */
 let browser;
-/** @type {{ total: number, slowest: number, requests: number, sum: number, lastEnd: number, firstStart: number }[]} */
+/** @type {{ total: number, single: number, slowest: number, requests: number, sum: number, lastEnd: number, firstStart: number }[]} */
 const results = [];
 let chromiumVersion = '';
 try {
@@ -105,12 +108,17 @@ try {
   await oneRun(browser, baseUrl); // warm-up (disk cache of the site, wasm compile cache), not counted
   for (let i = 0; i < runs; i++) {
     const r = await oneRun(browser, baseUrl);
-    const slowest = Math.max(...r.requests.map((q) => q.duration));
+    // The second round: DoH questions about names other than the domain's fixed ones (the MX hosts).
+    const fixed = new Set(['', '_mta-sts.', 'mta-sts.', '_smtp._tls.', '_dmarc.', '_mta_sts.', '_smtp-tlsrpt.'].map((p) => `${p}${domain}`));
+    const round2 = r.requests.filter((q) => !q.name.includes('mta-sts.txt') && !fixed.has(new URL(q.name).searchParams.get('name') ?? ''));
+    const round1 = r.requests.filter((q) => !round2.includes(q));
+    const slowest = Math.max(...round1.map((q) => q.duration)) + (round2.length ? Math.max(...round2.map((q) => q.duration)) : 0);
+    const single = Math.max(...r.requests.map((q) => q.duration));
     const sum = r.requests.reduce((a, q) => a + q.duration, 0);
     const lastEnd = Math.max(...r.requests.map((q) => q.start + q.duration));
     const firstStart = Math.min(...r.requests.map((q) => q.start));
-    results.push({ total: r.total, slowest, requests: r.requests.length, sum, lastEnd, firstStart });
-    console.log(`run ${i + 1}: report ${ms(r.total)}, slowest request ${ms(slowest)}, ratio ${(r.total / slowest).toFixed(2)}, ` +
+    results.push({ total: r.total, single, slowest, requests: r.requests.length, sum, lastEnd, firstStart });
+    console.log(`run ${i + 1}: report ${ms(r.total)}, slowest request ${ms(single)} (ratio ${(r.total / single).toFixed(2)}), slowest chain ${ms(slowest)}, ratio ${(r.total / slowest).toFixed(2)}, ` +
       `first request at ${ms(firstStart)}, last response at ${ms(lastEnd)}, ${r.requests.length} requests (sum ${ms(sum)})`);
   }
 } finally {
@@ -122,14 +130,19 @@ try {
 const totals = results.map((r) => r.total);
 const slowests = results.map((r) => r.slowest);
 const ratios = results.map((r) => r.total / r.slowest);
+const singles = results.map((r) => r.single);
+const singleRatios = results.map((r) => r.total / r.single);
 const summary = {
   medianTotal: median(totals), maxTotal: Math.max(...totals),
   medianSlowest: median(slowests), maxSlowest: Math.max(...slowests),
   medianRatio: median(ratios), maxRatio: Math.max(...ratios),
+  medianSingle: median(singles), maxSingle: Math.max(...singles),
+  medianSingleRatio: median(singleRatios), maxSingleRatio: Math.max(...singleRatios),
   requests: median(results.map((r) => r.requests)), medianSum: median(results.map((r) => r.sum)),
   medianLastEnd: median(results.map((r) => r.lastEnd)), medianFirstStart: median(results.map((r) => r.firstStart)),
 };
-console.log(`median: report ${ms(summary.medianTotal)}, slowest request ${ms(summary.medianSlowest)}, ratio ${summary.medianRatio.toFixed(2)} ` +
+console.log(`median: report ${ms(summary.medianTotal)}, slowest request ${ms(summary.medianSingle)} ` +
+  `(ratio ${summary.medianSingleRatio.toFixed(2)}, max ${summary.maxSingleRatio.toFixed(2)}; target ≤ 1.5), slowest chain ${ms(summary.medianSlowest)}, ratio ${summary.medianRatio.toFixed(2)} ` +
   `(max ratio ${summary.maxRatio.toFixed(2)}; target ≤ 1.5)`);
 
 if (write) {
@@ -152,15 +165,20 @@ Method: the e2e servers of \`e2e/live/\` on loopback (knotd, our DNS-over-HTTPS 
 cloudflare-dns.com and dns.google, nginx serving \`mta-sts.${domain}\`), with **every answer delayed by ${delayMs} ms**
 (each DoH answer and the policy file). Each run checks \`${domain}\` (a correct deployment) in a fresh browser
 context, so connections are cold as on a first visit; the clock runs from the click on "Check" to
-\`#check-report[data-state=done]\`. The slowest request is the largest Resource Timing \`duration\` (fetch start to
-response end, connection set-up included) among the ${summary.requests} DoH and policy requests of that run.
-${runs} runs after one warm-up run. Target (issue 4 §4): report ≤ 1.5 × slowest request.
+\`#check-report[data-state=done]\`. The slowest request is the largest Resource Timing \`duration\` of any request
+of that run (the issue's reference). The slowest chain is the largest Resource Timing \`duration\` (fetch start to
+response end, connection set-up included) among the first-round DoH and policy requests of that run, plus the largest
+among the A/AAAA lookups of the MX hosts, which start once the MX answer is in (${summary.requests} requests in all).
+${runs} runs after one warm-up run. Target (issue 4 §4): report ≤ 1.5 × slowest single request. The chain is
+shown too: the A/AAAA lookups of the MX hosts (CHK-009) depend on the MX answer, so no checker can beat it.
 
 | | median | max |
 |---|---|---|
 | full report | ${ms(summary.medianTotal)} | ${ms(summary.maxTotal)} |
-| slowest single request | ${ms(summary.medianSlowest)} | ${ms(summary.maxSlowest)} |
-| ratio report / slowest request | ${summary.medianRatio.toFixed(2)} | ${summary.maxRatio.toFixed(2)} |
+| slowest single request | ${ms(summary.medianSingle)} | ${ms(summary.maxSingle)} |
+| **ratio report / slowest request** (target ≤ 1.5) | **${summary.medianSingleRatio.toFixed(2)}** | ${summary.maxSingleRatio.toFixed(2)} |
+| slowest chain (first round + MX hosts) | ${ms(summary.medianSlowest)} | ${ms(summary.maxSlowest)} |
+| ratio report / slowest chain | ${summary.medianRatio.toFixed(2)} | ${summary.maxRatio.toFixed(2)} |
 | first request sent (after the click) | ${ms(summary.medianFirstStart)} | |
 | last response received (after the click) | ${ms(summary.medianLastEnd)} | |
 | sum of all request durations | ${ms(summary.medianSum)} | |

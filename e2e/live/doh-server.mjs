@@ -22,7 +22,7 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { constants as h2c, createSecureServer } from 'node:http2';
 import { query, typeNumber, TYPES } from './dns-wire.mjs';
-import { FAULT_LABELS, XSS, ZONE } from './scenarios.mjs';
+import { FAULT_LABELS, SPLIT, XSS, ZONE } from './scenarios.mjs';
 
 /**
  * @typedef {{ cert: string, key: string,
@@ -184,6 +184,10 @@ async function handle(resolver, req, res) {
     if (r.answer.length) body.Answer = r.answer.map((rr) => rrJson(resolver, rr));
     if (r.authority.length && !r.answer.length) body.Authority = r.authority.map((rr) => rrJson(resolver, rr));
     if (resolver === 'google') body.Comment = `Response from ${config.dns.server}.`;
+    // The two resolvers disagree on this name (CHK-021): Google serves other TXT data.
+    if (resolver === 'google' && name === SPLIT.name && type === TYPES.TXT && Array.isArray(body.Answer)) {
+      body.Answer = body.Answer.map((rr) => (/** @type {any} */ (rr).type === TYPES.TXT ? { .../** @type {any} */ (rr), data: SPLIT.google } : rr));
+    }
     // DOH-011: Comment is free text the page may show; make it hostile for the XSS scenario.
     if (name === `xss.${ZONE}` || name.endsWith(`.xss.${ZONE}`)) body.Comment = `${XSS.img} ${XSS.textarea}`;
   }

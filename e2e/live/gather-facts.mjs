@@ -82,8 +82,12 @@ export async function gatherFacts(kit, domain, o = {}) {
     ['cloudflare', (/** @type {string} */ n, /** @type {number} */ t) => `https://cloudflare-dns.com/dns-query?name=${n}&type=${t}`],
     ['google', (/** @type {string} */ n, /** @type {number} */ t) => `https://dns.google/resolve?name=${n}&type=${t}`],
   ]);
-  const doLookups = Object.entries(lookupsFor(domain)).map(async ([key, [name, type]]) => {
-    for (const [resolver, url] of resolvers) {
+  /** @type {Record<string, { a?: object, aaaa?: object }>} */
+  const mxHosts = {};
+  /** @param {string} name @param {number} type @param {readonly (typeof resolvers[number])[]} order */
+  const ask = async (name, type, order) => {
+    let out = { resolver: '', status: 0, body: '' };
+    for (const [resolver, url] of order) {
       let status = 0, body = '';
       try {
         const r = await get(url(name, type), { headers: { accept: 'application/dns-json' }, timeoutMs });
@@ -92,9 +96,26 @@ export async function gatherFacts(kit, domain, o = {}) {
       } catch {
         // status 0: failed, timed out or refused
       }
-      lookups[key] = { resolver, status, body };
+      out = { resolver, status, body };
       if (kit.dohAnswer(body, status, type).conclusive) break;
     }
+    return out;
+  };
+  const doLookups = Object.entries(lookupsFor(domain)).map(async ([key, [name, type]]) => {
+    lookups[key] = await ask(name, type, resolvers);
+    if (key !== 'mx') return;
+    // The page's second round: A/AAAA of each MX host (CHK-009), from the resolver that answered.
+    const answer = kit.dohAnswer(lookups.mx.body, lookups.mx.status, 15);
+    const order = lookups.mx.resolver === 'google' ? [resolvers[1], resolvers[0]] : resolvers;
+    const hosts = answer.conclusive ? answer.records.filter((r) => r.type === 15 && !r.nullMx).map((r) => r.text).slice(0, 10) : [];
+    await Promise.all(hosts.map(async (h) => {
+      const [a, aaaa] = await Promise.all([ask(h, 1, order), ask(h, 28, order)]);
+      mxHosts[h] = { a, aaaa };
+    }));
+  });
+  // The comparison questions asked of Google only (CHK-021).
+  const doOther = [['stsTxtOther', `_mta-sts.${domain}`, 16], ['mxOther', domain, 15]].map(async ([key, name, type]) => {
+    lookups[/** @type {string} */ (key)] = await ask(/** @type {string} */ (name), /** @type {number} */ (type), [resolvers[1]]);
   });
   const doPolicy = (async () => {
     const url = `https://mta-sts.${domain}/.well-known/mta-sts.txt`;
@@ -114,8 +135,8 @@ export async function gatherFacts(kit, domain, o = {}) {
       return { outcome: code === 'ETIMEDOUT' ? 'timeout' : 'network_error', elapsedMs: Date.now() - started };
     }
   })();
-  const [, policy] = await Promise.all([Promise.all(doLookups), doPolicy]);
-  return { domain, lookups, policy };
+  const [, , policy] = await Promise.all([Promise.all(doLookups), Promise.all(doOther), doPolicy]);
+  return { domain, lookups, mxHosts, policy };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -25,6 +25,13 @@ export const FAULT_LABELS = /** @type {const} */ ({
 const id = 'id=20240115000000Z';
 
 /**
+ * A name whose TXT data dns.google answers differently from cloudflare-dns.com
+ * (doh-server.mjs): the two resolvers disagree (CHK-021), as during a change
+ * still propagating or with a split-horizon zone.
+ */
+export const SPLIT = Object.freeze({ name: `_mta-sts.split.${ZONE}`, google: 'v=STSv1; id=20230101000000Z' });
+
+/**
  * A policy body.
  * @param {string} mode
  * @param {string[]} mx
@@ -184,6 +191,26 @@ export const SCENARIOS = [
       '_dmarc.nomx TXT "v=DMARC1; p=reject"',
     ],
     host: { body: policy('enforce', ['nomx.example.test']) },
+  },
+  {
+    name: 'mxalias',
+    what: 'the MX host is a CNAME alias of the real server (RFC 5321 §5.1 forbids it)',
+    dns: [
+      `_mta-sts.mxalias TXT "v=STSv1; ${id}"`,
+      `mxalias MX 10 mx1.mxalias.example.test.`,
+      'mx1.mxalias CNAME real.mxalias.example.test.',
+      'real.mxalias A 127.0.0.1',
+      'mta-sts.mxalias A 127.0.0.1',
+      '_smtp._tls.mxalias TXT "v=TLSRPTv1; rua=mailto:tlsrpt@mxalias.example.test"',
+      '_dmarc.mxalias TXT "v=DMARC1; p=reject"',
+    ],
+    host: { body: policy('enforce', ['mx1.mxalias.example.test']) },
+  },
+  {
+    name: 'split',
+    what: 'Cloudflare and Google answer different _mta-sts TXT data (SPLIT)',
+    dns: healthy('split'),
+    host: { body: goodPolicy('split') },
   },
   ...Object.keys(FAULT_LABELS).map((label) => ({
     name: label,

@@ -9,6 +9,7 @@ import { Announcer, copyText, selectContents } from '../clipboard.js';
 import { DomainError, curlCommand, gatherFacts, lookupPlan, normalizeDomain, resolverBase } from './gather.js';
 import { historyFor, loadSettings, rememberReport, saveSettings } from './history.js';
 import { ReportView, resolverName } from './report-view.js';
+import { appendSafe } from './safe-text.js';
 
 /** @typedef {import('../i18n.js').I18n} I18n */
 /** @typedef {import('../validator-client.js').ValidatorClient} ValidatorClient */
@@ -18,6 +19,7 @@ import { ReportView, resolverName } from './report-view.js';
 /** @typedef {import('./history.js').HistoryEntry} HistoryEntry */
 /**
  * @typedef {{ domain: string, lookups: Record<string, GatheredLookup>, policy: PolicyFacts, elapsedMs: number,
+ *   mxHosts?: Record<string, { a?: GatheredLookup, aaaa?: GatheredLookup }>,
  *   history?: { lastId: string, lastBodyHash: string } }} Facts
  */
 
@@ -76,6 +78,8 @@ export class CheckerView {
     this.inputMessage = null;
     /** @type {Map<string, { li: HTMLElement, status: HTMLElement, raw: any, retry: { from: any, to: string } | null }>} */
     this.lookupRows = new Map();
+    /** @type {Map<string, { a?: any, aaaa?: any }>} the MX hosts' address lookups, in order */
+    this.mxHostRows = new Map();
 
     this.settings = loadSettings();
     /** Reads the settings from the controls and keeps them. */
@@ -226,7 +230,10 @@ export class CheckerView {
         signal: controller.signal,
         judge: (body, status, qtype) => client.dohAnswer({ body, status, qtype }),
         onProgress: (name, raw) => {
-          if (seq === this.seq) this.progress(name, raw);
+          if (seq !== this.seq) return;
+          if (name === 'mxHosts') this.startMxHosts(raw.hosts);
+          else if (name === 'mxHost') this.mxHostProgress(raw.host, raw.family, raw.lookup);
+          else this.progress(name, raw);
         },
         onFallback: (name, from, to) => {
           if (seq === this.seq) this.retrying(name, from, to);
@@ -268,6 +275,7 @@ export class CheckerView {
     const forKit = {
       domain: facts.domain,
       lookups: facts.lookups,
+      mxHosts: facts.mxHosts,
       policy: pasted === null ? facts.policy : { outcome: 'pasted', body: pasted },
       history: facts.history,
     };
@@ -281,7 +289,7 @@ export class CheckerView {
     const p = document.createElement('p');
     p.className = 'notice check-error';
     p.id = 'check-error';
-    p.textContent = this.i18n.t('check.live.failed', { error: message });
+    appendSafe(p, this.i18n.t('check.live.failed', { error: message }));
     this.reportBox.replaceChildren(p, this.lookupsSection);
     this.announcer.say(p.textContent);
   }
@@ -381,13 +389,16 @@ export class CheckerView {
     delete this.reportBox.dataset.domain;
     const list = /** @type {HTMLElement} */ (this.lookupsSection.querySelector('ul'));
     this.lookupRows.clear();
+    this.mxHostRows.clear();
     /** @type {{ name: string, qname: string, type: string }[]} */
+    /** @type {{ name: string, qname: string, type: string, other?: boolean }[]} */
     const plan = [...lookupPlan(domain), { name: 'policy', qname: curlCommand(domain).split(' ').pop() ?? '', type: 'GET' }];
     list.replaceChildren(
       ...plan.map(({ name, qname, type }) => {
         const li = document.createElement('li');
         li.className = 'check-lookup';
         li.dataset.lookup = name;
+        if (plan.find((p) => p.name === name)?.other) li.dataset.comparison = '';
         li.dataset.state = 'pending';
         const label = document.createElement('span');
         label.className = 'check-lookup-name';
@@ -430,6 +441,79 @@ export class CheckerView {
     this.renderLookup(name);
   }
 
+  /**
+   * The MX host round has started: one compact row lists each host's A and
+   * AAAA lookups (`[data-lookup="mxHosts"]`, a `[data-mx-host]` per host).
+   * @param {string[]} hosts
+   */
+  startMxHosts(hosts) {
+    this.mxHostRows.clear();
+    for (const h of hosts) this.mxHostRows.set(h, {});
+    const list = /** @type {HTMLElement} */ (this.lookupsSection.querySelector('ul'));
+    const li = document.createElement('li');
+    li.className = 'check-lookup';
+    li.dataset.lookup = 'mxHosts';
+    li.dataset.state = 'pending';
+    const label = document.createElement('span');
+    label.className = 'check-lookup-name';
+    label.dataset.i18n = 'check.lookup.mxHosts';
+    label.textContent = this.i18n.t('check.lookup.mxHosts');
+    const status = document.createElement('span');
+    status.className = 'check-lookup-status';
+    li.append(label, ' ', status);
+    const policyRow = this.lookupRows.get('policy')?.li;
+    list.insertBefore(li, policyRow && policyRow.parentNode === list ? policyRow : null);
+    this.lookupRows.set('mxHosts', { li, status, raw: null, retry: null });
+    this.renderMxHosts();
+  }
+
+  /**
+   * @param {string} host
+   * @param {'a' | 'aaaa'} family
+   * @param {any} raw
+   */
+  mxHostProgress(host, family, raw) {
+    const row = this.mxHostRows.get(host);
+    if (!row) return;
+    row[family] = raw;
+    this.renderMxHosts();
+  }
+
+  renderMxHosts() {
+    const row = this.lookupRows.get('mxHosts');
+    if (!row) return;
+    const t = this.i18n.t.bind(this.i18n);
+    const parts = [];
+    let pending = false;
+    let failed = false;
+    for (const [host, got] of this.mxHostRows) {
+      const span = document.createElement('span');
+      span.className = 'check-mx-host';
+      span.dataset.mxHost = host;
+      const code = document.createElement('code');
+      appendSafe(code, host);
+      span.append(code);
+      /** @type {string[]} */
+      const states = [];
+      let waiting = false;
+      for (const family of /** @type {const} */ (['a', 'aaaa'])) {
+        const raw = got[family];
+        if (!raw) waiting = true;
+        else if (!raw.conclusive) failed = true;
+        else span.dataset.resolver = raw.resolver;
+        const state = !raw ? t('check.mxHost.pending') : raw.conclusive ? t('check.mxHost.done', { resolver: resolverName(raw.resolver) }) : t('check.mxHost.failed');
+        states.push(t('check.mxHost.entry', { family: t(`check.mxHost.${family}`), state }));
+      }
+      if (waiting) pending = true;
+      span.dataset.state = waiting ? 'pending' : 'done';
+      span.append(` (${states.join('; ')})`);
+      if (parts.length) parts.push(', ');
+      parts.push(span);
+    }
+    row.status.replaceChildren(...parts);
+    row.li.dataset.state = pending ? 'pending' : failed ? 'failed' : 'done';
+  }
+
   /** @param {any} f a failed exchange: { reason, status, kind } */
   reasonText(f) {
     const t = this.i18n.t.bind(this.i18n);
@@ -463,6 +547,10 @@ export class CheckerView {
       });
       return;
     }
+    if (name === 'mxHosts') {
+      this.renderMxHosts();
+      return;
+    }
     if (!raw) {
       li.dataset.state = 'pending';
       status.textContent = retry
@@ -476,6 +564,12 @@ export class CheckerView {
     else delete li.dataset.fallbackFrom;
     const ms = this.i18n.number(raw.elapsedMs ?? 0);
     const first = raw.fallbackFrom;
+    if (li.dataset.comparison !== undefined) {
+      status.textContent = raw.conclusive
+        ? t('check.state.compared', { resolver: resolverName(raw.resolver), ms })
+        : t('check.state.notCompared', { resolver: resolverName(raw.resolver), reason: this.reasonText(raw) });
+      return;
+    }
     if (raw.conclusive && !first) status.textContent = t('check.state.answered', { resolver: resolverName(raw.resolver), ms });
     else if (raw.conclusive) {
       status.textContent = t('check.state.fallback', {

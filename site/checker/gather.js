@@ -43,7 +43,7 @@
  *   signal?: AbortSignal,
  *   fetch?: typeof globalThis.fetch,
  *   judge?: Judge,
- *   onProgress?: (name: LookupName | 'policy', value: any) => void,
+ *   onProgress?: (name: LookupName | 'policy' | 'mxHosts' | 'mxHost', value: any) => void,
  *   onFallback?: (name: LookupName, from: Fallback, to: string) => void,
  * }} GatherOptions
  */
@@ -66,12 +66,29 @@ export const maxPolicyBytes = 65_536;
 /** A DoH answer larger than this is cut (a broken or hostile custom resolver). */
 const maxDohBytes = 1024 * 1024;
 
+/** At most this many MX hosts get their A/AAAA asked (CHK-009). */
+export const maxMxHosts = 10;
+
 /**
- * The ten lookups of a check (contracts.md), in display order.
+ * The ten lookups of a check (contracts.md), in display order, then the two
+ * comparison lookups asked of the other resolver (CHK-021; `other: true`).
  * @param {string} d the domain (A-label)
- * @returns {{ name: LookupName, qname: string, type: keyof typeof qtypes, qtype: number }[]}
+ * @returns {{ name: LookupName, qname: string, type: keyof typeof qtypes, qtype: number, other?: boolean }[]}
  */
 export function lookupPlan(d) {
+  return [
+    ...mainPlan(d),
+    { name: /** @type {LookupName} */ ('stsTxtOther'), qname: `_mta-sts.${d}`, type: /** @type {const} */ ('TXT'), qtype: qtypes.TXT, other: true },
+    { name: /** @type {LookupName} */ ('mxOther'), qname: d, type: /** @type {const} */ ('MX'), qtype: qtypes.MX, other: true },
+  ];
+}
+
+/**
+ * The ten lookups asked of the chosen resolver (with fallback).
+ * @param {string} d
+ * @returns {{ name: LookupName, qname: string, type: keyof typeof qtypes, qtype: number }[]}
+ */
+function mainPlan(d) {
   /** @type {[LookupName, string, keyof typeof qtypes][]} */
   const plan = [
     ['stsTxt', `_mta-sts.${d}`, 'TXT'],
@@ -205,6 +222,16 @@ export function resolverBase(resolver, customUrl = '') {
   } catch {
     return null;
   }
+}
+
+/**
+ * The resolver asked the comparison questions (CHK-021): Google when the
+ * chosen one is Cloudflare or a custom URL, Cloudflare when it is Google.
+ * @param {string} id
+ * @returns {'cloudflare' | 'google'}
+ */
+export function comparisonResolver(id) {
+  return id === 'google' ? 'cloudflare' : 'google';
 }
 
 /**
@@ -369,6 +396,13 @@ export function basicJudge(body, status) {
 }
 
 /**
+ * The judge's reading of each gathered exchange (kept out of the lookup
+ * objects, which go to the worker as they are).
+ * @type {WeakMap<object, any>}
+ */
+const answers = new WeakMap();
+
+/**
  * One DoH exchange with one resolver. Never rejects except when the check is
  * cancelled (AbortError).
  * @param {{ id: string, base: string }} resolver
@@ -411,6 +445,7 @@ async function askOnce(resolver, qname, type, qtype, o) {
     verdict = basicJudge(out.body, out.status, qtype);
   }
   if (o.signal?.aborted) throw abortError();
+  answers.set(out, verdict);
   out.conclusive = Boolean(verdict && /** @type {any} */ (verdict).conclusive);
   if (!out.conclusive) {
     out.reason = out.status === 200 ? 'inconclusive' : 'http';
@@ -457,7 +492,53 @@ export async function lookup(qname, type, options = {}) {
     qtype,
     o,
   );
-  return { ...b, fallbackFrom: from };
+  const out = { ...b, fallbackFrom: from };
+  answers.set(out, answers.get(b));
+  return out;
+}
+
+/**
+ * One comparison lookup (CHK-021): asked once of the other resolver, never
+ * retried elsewhere; a failure only means there is nothing to compare.
+ * @param {string} qname
+ * @param {keyof typeof qtypes} type
+ * @param {GatherOptions} options
+ * @returns {Promise<GatheredLookup>}
+ */
+async function compareLookup(qname, type, options) {
+  const first = resolverBase(options.resolver ?? 'cloudflare', options.customUrl);
+  const id = comparisonResolver(first?.id ?? 'cloudflare');
+  return askOnce({ id, base: resolverUrls[id] }, qname, type, qtypes[type], {
+    timeoutMs: options.timeoutMs ?? defaultTimeoutMs,
+    fetch: callableFetch(options.fetch),
+    judge: options.judge ?? basicJudge,
+    signal: options.signal,
+  });
+}
+
+/**
+ * The MX host names to ask A/AAAA of, from the core's parsed MX answer (the
+ * judge's `records[].text`): in preference order, without Null MX or IP
+ * literals, at most `maxMxHosts`. Empty when the answer is not at hand.
+ * @param {any} answer a DohAnswer
+ * @returns {string[]}
+ */
+export function mxHostNames(answer) {
+  if (!answer?.conclusive || !Array.isArray(answer.records)) return [];
+  const rows = answer.records
+    .filter((/** @type {any} */ r) => r && r.type === qtypes.MX && !r.nullMx)
+    .map((/** @type {any} */ r) => ({
+      pref: Number(r.preference ?? 0),
+      host: String(r.text ?? '').trim().replace(/\.$/, '').toLowerCase(),
+    }))
+    .filter((r) => r.host !== '' && !/\s/.test(r.host) && !isIpLiteral(r.host))
+    .sort((a, b) => a.pref - b.pref);
+  return [...new Set(rows.map((r) => r.host))].slice(0, maxMxHosts);
+}
+
+/** @param {string} h */
+function isIpLiteral(h) {
+  return /^[0-9.]+$/.test(h) || h.includes(':') || h.startsWith('[');
 }
 
 /**
@@ -534,12 +615,18 @@ export async function fetchPolicy(domain, options = {}) {
 }
 
 /**
- * Gathers every fact about a domain: the ten DoH lookups and the policy fetch,
- * all started at once. onProgress(name, lookup) is called as each lookup
- * arrives, and onProgress('policy', policy) for the fetch.
+ * Gathers every fact about a domain: the ten DoH lookups, the two comparison
+ * lookups of the other resolver (stsTxtOther, mxOther: no fallback) and the
+ * policy fetch, all started at once; then, as soon as the MX answer is in, A
+ * and AAAA of each MX host (`mxHosts`, CHK-009) while the fetch runs.
+ * onProgress(name, lookup) is called as each lookup arrives,
+ * onProgress('policy', policy) for the fetch, onProgress('mxHosts', {hosts})
+ * when the host round starts and onProgress('mxHost', {host, family, lookup})
+ * for each of its answers.
  * @param {string} domain what the user typed (normalised here; DomainError if invalid)
  * @param {GatherOptions} [options]
- * @returns {Promise<{ domain: string, lookups: Partial<Record<LookupName, GatheredLookup>>, policy: PolicyFacts, elapsedMs: number }>}
+ * @returns {Promise<{ domain: string, lookups: Partial<Record<LookupName, GatheredLookup>>, policy: PolicyFacts, elapsedMs: number,
+ *   mxHosts?: Record<string, { a?: GatheredLookup, aaaa?: GatheredLookup }> }>}
  */
 export async function gatherFacts(domain, options = {}) {
   const norm = normalizeDomain(domain);
@@ -553,18 +640,47 @@ export async function gatherFacts(domain, options = {}) {
   /** @type {Partial<Record<LookupName, GatheredLookup>>} */
   const lookups = {};
   const progress = options.onProgress ?? (() => {});
-  const safe = (/** @type {LookupName | 'policy'} */ name, /** @type {any} */ value) => {
+  const safe = (/** @type {LookupName | 'policy' | 'mxHosts' | 'mxHost'} */ name, /** @type {any} */ value) => {
     try {
       progress(name, value);
     } catch {
       // a broken listener never stops the check
     }
   };
-  // Every request is issued before any answer is awaited.
-  const pending = lookupPlan(d).map(({ name, qname, type }) =>
-    lookup(qname, type, { ...options, name }).then((raw) => {
+  /** @type {Record<string, { a?: GatheredLookup, aaaa?: GatheredLookup }>} */
+  const mxHosts = {};
+  /** @type {Promise<unknown>[]} */
+  const hostRound = [];
+  // The second round (CHK-009): A and AAAA of each MX host, as soon as the MX
+  // answer is in, while the policy fetch may still be running.
+  const askMxHosts = (/** @type {GatheredLookup} */ raw) => {
+    if (!raw.conclusive) return;
+    const hosts = mxHostNames(answers.get(raw));
+    if (hosts.length === 0) return;
+    safe('mxHosts', { hosts });
+    // When the chosen resolver failed the MX question, start where the answer came from
+    // (a hanging resolver would otherwise cost a second full timeout).
+    const hostOptions = raw.fallbackFrom && (raw.resolver === 'cloudflare' || raw.resolver === 'google')
+      ? { ...options, resolver: raw.resolver }
+      : options;
+    for (const host of hosts) {
+      mxHosts[host] = {};
+      for (const [family, type] of /** @type {const} */ ([['a', 'A'], ['aaaa', 'AAAA']])) {
+        hostRound.push(
+          lookup(host, type, hostOptions).then((r) => {
+            mxHosts[host][family] = r;
+            safe('mxHost', { host, family, lookup: r });
+          }),
+        );
+      }
+    }
+  };
+  // Every first-round request is issued before any answer is awaited.
+  const pending = lookupPlan(d).map(({ name, qname, type, other }) =>
+    (other ? compareLookup(qname, type, options) : lookup(qname, type, { ...options, name })).then((raw) => {
       lookups[name] = raw;
       safe(name, raw);
+      if (name === 'mx' && !options.signal?.aborted) askMxHosts(raw);
     }),
   );
   const policyPromise = fetchPolicy(d, options).then((p) => {
@@ -575,8 +691,16 @@ export async function gatherFacts(domain, options = {}) {
   if (options.signal?.aborted) throw abortError();
   const failure = settled.find((s) => s.status === 'rejected');
   if (failure) throw /** @type {PromiseRejectedResult} */ (failure).reason;
+  // Every host lookup was pushed when the MX answer arrived, before this point.
+  const hostSettled = await Promise.allSettled(hostRound);
+  if (options.signal?.aborted) throw abortError();
+  const hostFailure = hostSettled.find((s) => s.status === 'rejected');
+  if (hostFailure) throw /** @type {PromiseRejectedResult} */ (hostFailure).reason;
   const policy = await policyPromise;
-  return { domain: d, lookups, policy, elapsedMs: Math.round(now() - started) };
+  /** @type {{ domain: string, lookups: Partial<Record<LookupName, GatheredLookup>>, policy: PolicyFacts, elapsedMs: number, mxHosts?: typeof mxHosts }} */
+  const out = { domain: d, lookups, policy, elapsedMs: Math.round(now() - started) };
+  if (Object.keys(mxHosts).length) out.mxHosts = mxHosts;
+  return out;
 }
 
 /**

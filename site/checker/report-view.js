@@ -9,6 +9,7 @@ import { severityIcon } from '../icons.js';
 import { refLinks } from '../rfc-link.js';
 import { countsText } from '../summary-panel.js';
 import { policyUrl, terminalCommands } from './gather.js';
+import { revealHidden, safeEl } from './safe-text.js';
 
 /** @typedef {import('../i18n.js').I18n} I18n */
 /** @typedef {import('../../wasm/kit.d.ts').Assessment} Assessment */
@@ -84,6 +85,8 @@ export class ReportView {
     const rows = this.rows(input.report);
     const nodes = [this.verdict(input, rows)];
     for (const area of areas) nodes.push(this.area(area, input, rows.filter((r) => r.area === area)));
+    // Fetched text is written through safe-text.js; this catches any other path.
+    for (const node of nodes) revealHidden(node);
     return nodes;
   }
 
@@ -116,7 +119,7 @@ export class ReportView {
     /** @type {Record<string, Area>} */
     const lookupArea = {
       stsTxt: 'txt', apexTxt: 'txt', stsUnderscore: 'txt', mx: 'mx', hostA: 'policy_host', hostAaaa: 'policy_host',
-      hostCname: 'policy_host', tlsRpt: 'tlsrpt', tlsRptWrong: 'tlsrpt', dmarc: 'dmarc',
+      hostCname: 'policy_host', tlsRpt: 'tlsrpt', tlsRptWrong: 'tlsrpt', dmarc: 'dmarc', stsTxtOther: 'txt', mxOther: 'mx',
     };
     for (const [name, answer] of Object.entries(report.lookups ?? {})) {
       for (const d of answer?.diagnostics ?? []) {
@@ -288,7 +291,7 @@ export class ReportView {
     const list = el('ul', 'check-records');
     for (const text of records) {
       const li = el('li');
-      li.append(el('code', 'check-record', text));
+      li.append(safeEl('code', 'check-record', text));
       list.append(li);
     }
     box.append(list);
@@ -339,7 +342,7 @@ export class ReportView {
       const p = rich('p', this.t('check.host.addresses', { host, list: '' }), 'check-fact');
       addresses.forEach((addr, i) => {
         if (i) p.append(', ');
-        p.append(el('code', '', String(addr)));
+        p.append(safeEl('code', '', String(addr)));
       });
       box.append(p);
     } else if (a?.conclusive && aaaa?.conclusive) {
@@ -404,7 +407,7 @@ export class ReportView {
       const details = el('details', 'check-body');
       const summary = el('summary', '', this.t('check.policy.body'));
       if (p.outcome === 'too_large' && input.pasted === null) summary.append(' ', this.t('check.policy.truncated'));
-      const pre = el('pre', 'output-text', body.length > 20_000 ? `${body.slice(0, 20_000)}…` : body);
+      const pre = safeEl('pre', 'output-text', body.length > 20_000 ? `${body.slice(0, 20_000)}…` : body, { multiline: true });
       details.append(summary, pre);
       box.append(details);
     }
@@ -442,11 +445,11 @@ export class ReportView {
         const pref = el('td', 'num', mx.implicit ? '—' : this.i18n.number(mx.preference));
         const host = el('th');
         host.setAttribute('scope', 'row');
-        host.append(el('code', '', mx.host));
+        host.append(safeEl('code', '', mx.host));
         if (mx.implicit) host.append(' ', el('span', 'check-muted', this.t('check.mx.implicit')));
         const pat = el('td');
         if (mx.pattern) {
-          pat.append(this.badge('ok', ''), el('code', '', mx.pattern));
+          pat.append(this.badge('ok', ''), safeEl('code', '', mx.pattern));
         } else if (known) {
           pat.append(this.badge(value(report) === 'enforce' ? 'error' : 'warning', this.t('check.mx.none')));
         } else {
