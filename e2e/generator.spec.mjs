@@ -661,6 +661,85 @@ test.describe('views and guide', () => {
   });
 });
 
+test.describe('long input', () => {
+  /**
+   * Sets a field's value as a paste does (one input event).
+   * @param {import('@playwright/test').Locator} field
+   * @param {string} text
+   */
+  const paste = (field, text) =>
+    field.evaluate((el, value) => {
+      const input = /** @type {HTMLInputElement} */ (el);
+      input.focus();
+      input.value = value;
+      input.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+    }, text);
+
+  test('a huge paste is cut to what the field holds, and the field says so', async ({ page }) => {
+    await openGenerator(page);
+    const domain = page.getByLabel('Mail domain', { exact: true });
+    await expect(domain).toHaveAttribute('maxlength', '256');
+    await paste(domain, 'a'.repeat(1 << 20));
+    await expect(domain).toHaveValue('a'.repeat(256));
+    const note = page.locator('#gen-domain-cut');
+    await expect(note).toBeVisible();
+    await expect(note).toContainText('at most 256 characters and the text put in had 1,048,576');
+    // The core still judges what was kept.
+    await expect(page.locator('#gen-domain-msgs li').first()).toBeVisible();
+    await page.getByRole('button', { name: 'Français' }).click();
+    await expect(note).toContainText('au plus 256 caractères et le texte saisi en comptait 1\u202f048\u202f576');
+    await page.getByRole('button', { name: 'English' }).click();
+    // The state, the link and the storage hold the short value only.
+    expect(page.url().length).toBeLessThan(4000);
+    // Editing the field again removes the note.
+    await domain.fill('example.com');
+    await expect(note).toBeHidden();
+
+    const mx = page.getByLabel('MX pattern 1', { exact: true });
+    await paste(mx, 'mail.example.com '.repeat(1000));
+    await expect(page.locator('#gen-mx-0-cut')).toContainText('at most 256 characters and the text put in had 17,000');
+    const rua = page.getByLabel('Report destination 1', { exact: true });
+    await paste(rua, 'x'.repeat(5000));
+    await expect(rua).toHaveValue('x'.repeat(1024));
+    await expect(page.locator('#gen-rua-0-cut')).toBeVisible();
+  });
+
+  test('a paste the browser cuts at maxlength is reported too', async ({ page }) => {
+    await openGenerator(page);
+    const id = page.getByLabel('Policy id', { exact: true });
+    await id.evaluate((el) => {
+      const input = /** @type {HTMLInputElement} */ (el);
+      input.value = '';
+      const data = new DataTransfer();
+      data.setData('text/plain', 'a'.repeat(100));
+      input.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true }));
+      // What the browser inserts: the paste cut at maxlength.
+      input.value = 'a'.repeat(input.maxLength);
+      input.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+    });
+    await expect(page.locator('#gen-id-cut')).toContainText('at most 64 characters and the text put in had 100');
+    await expect(page.locator('#gen-id-msgs li').first()).toBeVisible();
+  });
+
+  test('a 1 MiB paste in every field leaves the page responsive', async ({ page }) => {
+    await openGenerator(page);
+    const fields = page.locator('#generator input[type="text"]:visible');
+    const count = await fields.count();
+    const big = 'x'.repeat(1 << 20);
+    for (let i = 0; i < count; i++) {
+      const took = await fields.nth(i).evaluate((el, value) => {
+        const t0 = performance.now();
+        const input = /** @type {HTMLInputElement} */ (el);
+        input.value = value;
+        input.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+        return performance.now() - t0;
+      }, big);
+      expect(took).toBeLessThan(250);
+      expect(await fields.nth(i).evaluate((el) => /** @type {HTMLInputElement} */ (el).value.length)).toBeLessThanOrEqual(1024);
+    }
+  });
+});
+
 test.describe('accessibility', () => {
   for (const lang of ['English', 'Français']) {
     test(`axe finds no WCAG A/AA violation in the generator and the guide, in ${lang}`, async ({ page }) => {

@@ -290,6 +290,19 @@ test.describe('language', () => {
     await expect(page.getByRole('button', { name: 'Valide Politique MTA-STS' })).toBeVisible();
   });
 
+  test('the footer says what leaves the browser and links to the widgets, in both languages', async ({ page }) => {
+    await openValidator(page);
+    const footer = page.locator('footer.site-footer > p');
+    await expect(footer).toContainText('the domain checker contacts only the DNS resolver you choose');
+    await expect(footer.getByRole('link', { name: 'Embed the widgets in your documentation' })).toHaveAttribute('href', 'embed.html');
+    await page.getByRole('button', { name: 'Français' }).click();
+    await expect(footer).toContainText('le vérificateur de domaine ne contacte que le résolveur DNS que vous choisissez');
+    await expect(footer.getByRole('link', { name: 'Intégrer les widgets à votre documentation' })).toHaveAttribute('href', 'embed.html');
+    await expect(footer).not.toContainText('nothing is sent');
+    await footer.getByRole('link', { name: 'Confidentialité' }).click();
+    await expect(page.locator('#privacy')).toBeInViewport();
+  });
+
   test.describe('with a French browser', () => {
     test.use({ locale: 'fr-FR' });
     test('the page opens in French', async ({ page }) => {
@@ -390,6 +403,8 @@ test.describe('safety', () => {
         }),
     );
     expect(frameDelay).toBeLessThan(1500);
+    // Lines of a huge text are not wrapped (wrapping 1 MiB costs the browser more than twice the layout).
+    await expect(textBox(page)).toHaveAttribute('data-wrap', 'off');
     await expect(summary(page)).toContainText('MTA-STS policy — invalid', { timeout: 30_000 });
     // The error about the size is listed, and a flood of repeated lines is
     // summed up in one item instead of thousands.

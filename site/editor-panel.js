@@ -14,7 +14,14 @@ const maxMarks = 2000;
  * The mirror holds at most this many characters at first, and grows as the
  * text box is scrolled past them: a 1 MiB paste is not laid out twice.
  */
-const mirrorChunk = 200_000;
+const mirrorChunk = 50_000;
+/**
+ * Above this length lines are not wrapped (in the text box and the mirror):
+ * breaking a 1 MiB text into wrapped lines costs the browser more than twice
+ * the layout of its plain lines, and a page that hangs on a paste is worse
+ * than a horizontal scroll bar.
+ */
+export const noWrapLength = 100_000;
 
 export class EditorPanel {
   /**
@@ -30,6 +37,8 @@ export class EditorPanel {
     this.spans = [];
     this.mirrorLimit = mirrorChunk;
     this.mirrorComplete = true;
+    this.wrapped = true;
+    textarea.addEventListener('input', () => this.syncWrap(), { capture: true });
     textarea.addEventListener('scroll', () => {
       this.syncScroll();
       this.growMirror();
@@ -48,8 +57,19 @@ export class EditorPanel {
    */
   set text(text) {
     this.textarea.value = text;
+    this.syncWrap();
     this.textarea.scrollTop = 0;
     this.syncScroll();
+  }
+
+  /** Wraps lines unless the text is huge (see noWrapLength). */
+  syncWrap() {
+    const wrapped = this.textarea.value.length <= noWrapLength;
+    if (wrapped === this.wrapped) return;
+    this.wrapped = wrapped;
+    this.textarea.style.whiteSpace = wrapped ? '' : 'pre';
+    this.mirror.style.whiteSpace = wrapped ? '' : 'pre';
+    this.textarea.dataset.wrap = wrapped ? 'soft' : 'off';
   }
 
   /** @param {() => void} listener */

@@ -38,9 +38,30 @@ export const hostingIds = ['nginx', 'apache', 'caddy', 'cloudflare-worker', 'git
 export const foOptions = /** @type {const} */ (['0', '1', 'd', 's']);
 export const dmarcPolicies = /** @type {const} */ (['none', 'quarantine', 'reject']);
 
-/** Limits on what a stored or shared state may hold (the form itself has no such limits). */
+/**
+ * The most characters each text field of the form holds (its maxlength). Each
+ * is a little above the longest valid value, so that a value just too long
+ * still reaches the core, which says what is wrong with it (GEN-0xx); only a
+ * paste far beyond any valid value is cut, with a note under the field.
+ * A domain name has at most 253 characters (RFC 1035 §2.3.4; 254 with the
+ * final dot), an MX pattern two more ("*."), a policy id 32 (RFC 8461 §3.1),
+ * max_age at most 8 digits (RFC 8461 §3.2), pct 3, ri 10; a report address is
+ * a mailto: or https: URI, a few hundred characters at most.
+ */
+export const fieldLimits = /** @type {const} */ ({
+  domain: 256,
+  mx: 256,
+  id: 64,
+  maxAgeCustom: 32,
+  pct: 32,
+  rf: 64,
+  ri: 32,
+  rua: 1024,
+});
+
+/** Limits on what a stored or shared state may hold (never more than the form's fields). */
 const maxRows = 64;
-const maxText = 1024;
+const maxText = Math.max(...Object.values(fieldLimits));
 
 /**
  * @param {string} [id]
@@ -78,10 +99,11 @@ export function defaultState(id = '') {
 
 /**
  * @param {unknown} value
- * @param {string} fallback
+ * @param {string} [fallback]
+ * @param {number} [max]
  */
-function text(value, fallback = '') {
-  return typeof value === 'string' ? value.slice(0, maxText) : fallback;
+function text(value, fallback = '', max = maxText) {
+  return typeof value === 'string' ? value.slice(0, max) : fallback;
 }
 
 /**
@@ -101,10 +123,11 @@ function oneOf(value, allowed, fallback) {
  * A list of rows; always at least one row, so the editor shows a field.
  * @param {unknown} value
  * @param {string[]} fallback
+ * @param {number} [max]
  */
-function rows(value, fallback) {
+function rows(value, fallback, max = maxText) {
   if (!Array.isArray(value)) return [...fallback];
-  const list = value.slice(0, maxRows).map((v) => text(v));
+  const list = value.slice(0, maxRows).map((v) => text(v, '', max));
   return list.length > 0 ? list : [''];
 }
 
@@ -125,15 +148,15 @@ export function sanitizeState(raw, fallbackId = '') {
       : {};
   const maxAge = text(r.maxAge, d.maxAge);
   return {
-    domain: text(r.domain),
+    domain: text(r.domain, '', fieldLimits.domain),
     preset: text(r.preset),
     daneHost: text(r.daneHost),
     mx: rows(r.mx, d.mx),
     mode: oneOf(r.mode, modes, d.mode),
     maxAge: maxAge === 'custom' || /** @type {readonly string[]} */ (maxAgePresets).includes(maxAge) ? maxAge : d.maxAge,
-    maxAgeCustom: text(r.maxAgeCustom),
-    id: text(r.id, fallbackId) || fallbackId,
-    rua: rows(r.rua, d.rua),
+    maxAgeCustom: text(r.maxAgeCustom, '', fieldLimits.maxAgeCustom),
+    id: text(r.id, fallbackId, fieldLimits.id) || fallbackId,
+    rua: rows(r.rua, d.rua, fieldLimits.rua),
     dmarc: {
       p: oneOf(rd.p, dmarcPolicies, 'none'),
       sp: oneOf(rd.sp, ['', ...dmarcPolicies], ''),
@@ -141,13 +164,13 @@ export function sanitizeState(raw, fallbackId = '') {
       adkim: oneOf(rd.adkim, ['', 'r', 's'], ''),
       aspf: oneOf(rd.aspf, ['', 'r', 's'], ''),
       fo: Array.isArray(rd.fo) ? foOptions.filter((o) => /** @type {unknown[]} */ (rd.fo).includes(o)) : [],
-      rua: rows(rd.rua, d.dmarc.rua),
-      ruf: rows(rd.ruf, d.dmarc.ruf),
+      rua: rows(rd.rua, d.dmarc.rua, fieldLimits.rua),
+      ruf: rows(rd.ruf, d.dmarc.ruf, fieldLimits.rua),
       t: oneOf(rd.t, ['', 'y', 'n'], ''),
       legacy: rd.legacy === true,
-      pct: text(rd.pct),
-      rf: text(rd.rf),
-      ri: text(rd.ri),
+      pct: text(rd.pct, '', fieldLimits.pct),
+      rf: text(rd.rf, '', fieldLimits.rf),
+      ri: text(rd.ri, '', fieldLimits.ri),
     },
     host: oneOf(r.host, hostingIds, d.host),
   };

@@ -14,6 +14,7 @@ import {
   decodeFragment,
   defaultState,
   encodeFragment,
+  fieldLimits,
   fragmentPrefix,
   hasUserInput,
   hostingIds,
@@ -23,7 +24,7 @@ import {
   sanitizeState,
 } from './generator-model.js';
 import { HostingPanel } from './hosting-panel.js';
-import { ListEditor } from './list-editor.js';
+import { LengthGuard, ListEditor } from './list-editor.js';
 import { OutputBlock } from './output-block.js';
 import { PresetPanel } from './preset-panel.js';
 import { countsText } from './summary-panel.js';
@@ -42,6 +43,11 @@ const storeKey = 'generator';
 /** The DMARC tags that have their own control, keyed by the core's field name. */
 const dmarcSelects = /** @type {const} */ (['p', 'sp', 'np', 'adkim', 'aspf', 't']);
 const dmarcTexts = /** @type {const} */ (['pct', 'rf', 'ri']);
+/**
+ * Edits are gathered for this long before the outputs are made again: typing
+ * stays light, and a burst of input events is one run of the generators.
+ */
+const generateDelay = 60;
 
 export class GeneratorView {
   /**
@@ -108,10 +114,31 @@ export class GeneratorView {
     this.foBoxes = /** @type {HTMLInputElement[]} */ ([...doc.querySelectorAll('input[name="gen-dmarc-fo"]')]);
     this.legacy = /** @type {HTMLInputElement} */ ($('gen-dmarc-legacy'));
     this.legacyFields = $('gen-dmarc-legacy-fields');
+    /** @type {ReturnType<typeof setTimeout> | undefined} a user edit waiting to be generated */
+    this.generateTimer = undefined;
+
+    // Each text field holds what fits its value; a longer paste is cut, with a note.
+    /** @param {HTMLInputElement} input @param {number} max @param {string} messagesId */
+    const guard = (input, max, messagesId) => {
+      const g = new LengthGuard(input, max, i18n);
+      $(messagesId).before(g.note);
+      return g;
+    };
+    this.guards = {
+      domain: guard(this.domain, fieldLimits.domain, 'gen-domain-msgs'),
+      maxAgeCustom: guard(this.maxAgeCustom, fieldLimits.maxAgeCustom, 'gen-max-age-msgs'),
+      id: guard(this.id, fieldLimits.id, 'gen-id-msgs'),
+      pct: guard(this.dmarcText.pct, fieldLimits.pct, 'gen-dmarc-pct-msgs'),
+      rf: guard(this.dmarcText.rf, fieldLimits.rf, 'gen-dmarc-rf-msgs'),
+      ri: guard(this.dmarcText.ri, fieldLimits.ri, 'gen-dmarc-ri-msgs'),
+    };
+    i18n.onChange(() => {
+      for (const g of Object.values(this.guards)) g.render();
+    });
 
     this.mx = new ListEditor(
       $('gen-mx'),
-      { id: 'gen-mx', rowKey: 'gen.mx.row', rowNameKey: 'gen.mx.rowName', addKey: 'gen.mx.add', placeholder: 'mail.example.com', describedBy: 'gen-mx-help', reorder: true },
+      { id: 'gen-mx', rowKey: 'gen.mx.row', rowNameKey: 'gen.mx.rowName', addKey: 'gen.mx.add', placeholder: 'mail.example.com', describedBy: 'gen-mx-help', reorder: true, maxLength: fieldLimits.mx },
       i18n,
     );
     // "Import from DNS" (the checker's lookup code): fills the MX list, with Undo.
@@ -124,17 +151,17 @@ export class GeneratorView {
     });
     this.rua = new ListEditor(
       $('gen-rua'),
-      { id: 'gen-rua', rowKey: 'gen.rua.row', rowNameKey: 'gen.rua.rowName', addKey: 'gen.rua.add', placeholder: 'tls-reports@example.com', describedBy: 'gen-rua-help', inputMode: 'email' },
+      { id: 'gen-rua', rowKey: 'gen.rua.row', rowNameKey: 'gen.rua.rowName', addKey: 'gen.rua.add', placeholder: 'tls-reports@example.com', describedBy: 'gen-rua-help', inputMode: 'email', maxLength: fieldLimits.rua },
       i18n,
     );
     this.dmarcRua = new ListEditor(
       $('gen-dmarc-rua'),
-      { id: 'gen-dmarc-rua', rowKey: 'gen.dmarcRua.row', rowNameKey: 'gen.dmarcRua.rowName', addKey: 'gen.dmarcRua.add', placeholder: 'dmarc-reports@example.com', describedBy: 'gen-dmarc-rua-help', inputMode: 'email' },
+      { id: 'gen-dmarc-rua', rowKey: 'gen.dmarcRua.row', rowNameKey: 'gen.dmarcRua.rowName', addKey: 'gen.dmarcRua.add', placeholder: 'dmarc-reports@example.com', describedBy: 'gen-dmarc-rua-help', inputMode: 'email', maxLength: fieldLimits.rua },
       i18n,
     );
     this.dmarcRuf = new ListEditor(
       $('gen-dmarc-ruf'),
-      { id: 'gen-dmarc-ruf', rowKey: 'gen.dmarcRuf.row', rowNameKey: 'gen.dmarcRuf.rowName', addKey: 'gen.dmarcRuf.add', placeholder: 'dmarc-failures@example.com', describedBy: 'gen-dmarc-ruf-help', inputMode: 'email' },
+      { id: 'gen-dmarc-ruf', rowKey: 'gen.dmarcRuf.row', rowNameKey: 'gen.dmarcRuf.rowName', addKey: 'gen.dmarcRuf.add', placeholder: 'dmarc-failures@example.com', describedBy: 'gen-dmarc-ruf-help', inputMode: 'email', maxLength: fieldLimits.rua },
       i18n,
     );
 
@@ -232,10 +259,13 @@ export class GeneratorView {
     }
   }
 
+
   /** Keeps the state in localStorage and, on the generator view, in the URL fragment. */
   save() {
     this.store.set(storeKey, JSON.stringify(this.state));
-    if (this.host.isActive()) {
+    // Not while the address already leads elsewhere (a link just followed,
+    // its hashchange not yet handled): the saved state must not take it back.
+    if (this.host.isActive() && this.claims(globalThis.location.hash.replace(/^#/, ''))) {
       const hash = `#${encodeFragment(this.state)}`;
       if (globalThis.location.hash !== hash) {
         history.replaceState(history.state, '', `${globalThis.location.pathname}${globalThis.location.search}${hash}`);
@@ -249,8 +279,13 @@ export class GeneratorView {
    */
   changed(field) {
     if (field) this.touched.add(field);
+    // The fields are short (see LengthGuard): keeping the state costs little.
     this.save();
-    this.generate(true);
+    clearTimeout(this.generateTimer);
+    this.generateTimer = setTimeout(() => {
+      this.generateTimer = undefined;
+      this.generate(true);
+    }, generateDelay);
   }
 
   /**
@@ -266,6 +301,9 @@ export class GeneratorView {
     this.fill();
     this.noticeMessage = noticeKey ? { key: noticeKey, params } : null;
     this.renderNotice();
+    // An edit still waiting belongs to the state just replaced.
+    clearTimeout(this.generateTimer);
+    this.generateTimer = undefined;
     this.save();
     this.generate(false);
   }
@@ -273,6 +311,7 @@ export class GeneratorView {
   /** Writes the state into every control. */
   fill() {
     const s = this.state;
+    for (const g of Object.values(this.guards)) g.reset();
     this.domain.value = s.domain;
     this.mx.setValues(s.mx);
     for (const radio of this.modeRadios) radio.checked = radio.value === s.mode;
@@ -296,6 +335,7 @@ export class GeneratorView {
   bind() {
     const s = () => this.state;
     this.domain.addEventListener('input', () => {
+      this.guards.domain.check();
       s().domain = this.domain.value;
       this.changed('domain');
     });
@@ -326,10 +366,12 @@ export class GeneratorView {
       });
     }
     this.maxAgeCustom.addEventListener('input', () => {
+      this.guards.maxAgeCustom.check();
       s().maxAgeCustom = this.maxAgeCustom.value;
       this.changed('maxAge');
     });
     this.id.addEventListener('input', () => {
+      this.guards.id.check();
       s().id = this.id.value;
       this.changed('id');
     });
@@ -348,6 +390,7 @@ export class GeneratorView {
     for (const tag of dmarcTexts) {
       const input = this.dmarcText[tag];
       input.addEventListener('input', () => {
+        this.guards[tag].check();
         s().dmarc[tag] = input.value;
         this.changed(`dmarc.${tag}`);
       });
@@ -547,6 +590,12 @@ export class GeneratorView {
   generate(fromUser = false) {
     const client = this.client;
     if (!client) return;
+    if (this.generateTimer !== undefined) {
+      // A whole new state or a new language: the waiting edit is part of this run.
+      clearTimeout(this.generateTimer);
+      this.generateTimer = undefined;
+      fromUser = true;
+    }
     const seq = ++this.seq;
     client
       .generate({
@@ -556,7 +605,8 @@ export class GeneratorView {
       })
       .then(
         (reply) => {
-          if (reply && seq === this.seq) this.render(reply.generated);
+          // An edit waiting for its own run makes this answer stale already.
+          if (reply && seq === this.seq && this.generateTimer === undefined) this.render(reply.generated);
         },
         (error) => {
           if (seq === this.seq) this.setKitError(error);

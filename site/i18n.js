@@ -147,7 +147,11 @@ const pageStrings = {
     'mxTest.match': '“{host}” matches {pattern}.',
     'mxTest.noMatch': '“{host}” matches no mx pattern: in enforce mode, senders will not deliver to it.',
     'footer.version': 'MTA-STS Kit {version}',
-    'footer.local': 'Runs entirely in your browser; nothing is sent anywhere.',
+    'footer.local':
+      'The validator and the generators run entirely in your browser; the domain checker contacts only the DNS resolver you choose and the domain’s policy host — see [Privacy](#privacy).',
+    'footer.embed': 'Embed the widgets in your documentation',
+    'field.cut': 'Too long: this field holds at most {max} characters and the text put in had {length}; only its first {max} characters were kept.',
+    'field.cut.hint': 'Put one value only here (one name, pattern or address per row); check what was kept.',
     'doc.title.generator': 'MTA-STS Kit — generator',
     'doc.title.guide': 'MTA-STS Kit — deployment guide and FAQ',
     'nav.generator': 'Generator',
@@ -608,7 +612,11 @@ const pageStrings = {
     'mxTest.noMatch':
       '« {host} » ne correspond à aucun motif mx : en mode enforce, les expéditeurs ne lui livreront pas de courrier.',
     'footer.version': 'MTA-STS Kit {version}',
-    'footer.local': 'Fonctionne entièrement dans votre navigateur ; rien n’est envoyé nulle part.',
+    'footer.local':
+      'Le validateur et les générateurs fonctionnent entièrement dans votre navigateur ; le vérificateur de domaine ne contacte que le résolveur DNS que vous choisissez et l’hôte de politique du domaine — voir [Confidentialité](#privacy).',
+    'footer.embed': 'Intégrer les widgets à votre documentation',
+    'field.cut': 'Trop long : ce champ contient au plus {max} caractères et le texte saisi en comptait {length} ; seuls ses {max} premiers caractères ont été gardés.',
+    'field.cut.hint': 'Ne mettez qu’une valeur ici (un nom, un motif ou une adresse par ligne) ; vérifiez ce qui a été gardé.',
     'doc.title.generator': 'MTA-STS Kit — générateur',
     'doc.title.guide': 'MTA-STS Kit — guide de déploiement et FAQ',
     'nav.generator': 'Générateur',

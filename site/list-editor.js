@@ -5,6 +5,7 @@
 // that moved, and the core's messages for each row are shown under it.
 
 import { FieldMessages } from './field-messages.js';
+import { severityIcon } from './icons.js';
 
 /** @typedef {import('./i18n.js').I18n} I18n */
 /** @typedef {import('./diagnostics-panel.js').Diagnostic} Diagnostic */
@@ -18,6 +19,7 @@ import { FieldMessages } from './field-messages.js';
  *   describedBy?: string,
  *   reorder?: boolean,
  *   inputMode?: 'text' | 'email' | 'url',
+ *   maxLength?: number,
  * }} ListOptions
  */
 /** @typedef {'up' | 'down' | 'remove'} RowAction */
@@ -34,7 +36,7 @@ export class ListEditor {
     this.i18n = i18n;
     /** @type {string[]} */
     this.values = [''];
-    /** @type {{ li: HTMLLIElement, input: HTMLInputElement, label: HTMLLabelElement, buttons: Record<RowAction, HTMLButtonElement | null>, messages: FieldMessages }[]} */
+    /** @type {{ li: HTMLLIElement, input: HTMLInputElement, label: HTMLLabelElement, buttons: Record<RowAction, HTMLButtonElement | null>, messages: FieldMessages, guard: LengthGuard | null }[]} */
     this.rows = [];
     /** @type {(values: string[]) => void} */
     this.onChange = () => {};
@@ -121,7 +123,9 @@ export class ListEditor {
         'aria-describedby',
         [this.options.describedBy, messagesList.id].filter(Boolean).join(' '),
       );
+      const guard = this.options.maxLength ? new LengthGuard(input, this.options.maxLength, this.i18n) : null;
       input.addEventListener('input', () => {
+        guard?.check();
         this.values[index] = input.value;
         this.onChange([...this.values]);
       });
@@ -142,8 +146,8 @@ export class ListEditor {
       line.append(label, input, actions);
       const messages = new FieldMessages(messagesList, this.i18n, [input]);
       messages.render(this.messages[index] ?? []);
-      li.append(line, messagesList);
-      return { li, input, label, buttons, messages };
+      li.append(line, ...(guard ? [guard.note] : []), messagesList);
+      return { li, input, label, buttons, messages, guard };
     });
     this.list.replaceChildren(...this.rows.map((r) => r.li));
     this.renderLabels();
@@ -171,7 +175,10 @@ export class ListEditor {
         else button.removeAttribute('aria-disabled');
       }
     });
-    for (const row of this.rows) row.messages.render(row.messages.shown);
+    for (const row of this.rows) {
+      row.messages.render(row.messages.shown);
+      row.guard?.render();
+    }
   }
 
   add() {
@@ -217,6 +224,103 @@ export class ListEditor {
     const next = this.rows[Math.min(index, this.rows.length - 1)];
     next?.input.focus();
   }
+}
+
+/**
+ * Keeps a one-line field within a length that fits what it holds (a domain, a
+ * pattern, an address), so that a huge paste never reaches the form's state,
+ * the storage, the shared link or the generators. The maxlength attribute
+ * stops typing and cuts a paste in the browser; a value that arrives
+ * otherwise (a drop, autofill, a script) is cut by check(). Either way a note
+ * under the field says how long the text was and that only the start was
+ * kept: nothing is lost without a word.
+ */
+export class LengthGuard {
+  /**
+   * @param {HTMLInputElement} input (with an id; the note is `${id}-cut`)
+   * @param {number} max in UTF-16 units, as maxlength counts
+   * @param {I18n} i18n
+   */
+  constructor(input, max, i18n) {
+    this.input = input;
+    this.max = max;
+    this.i18n = i18n;
+    /** length of the text that was cut, 0 when nothing was */
+    this.cutFrom = 0;
+    /** length a paste being handled would have given (the browser cuts it to maxlength) */
+    this.pasted = 0;
+    input.maxLength = max;
+    this.note = document.createElement('p');
+    this.note.className = 'field-messages field-cut';
+    this.note.id = `${input.id}-cut`;
+    this.note.setAttribute('role', 'status');
+    this.note.hidden = true;
+    const described = input.getAttribute('aria-describedby');
+    input.setAttribute('aria-describedby', [described, this.note.id].filter(Boolean).join(' '));
+    input.addEventListener('paste', (event) => {
+      const text = event.clipboardData?.getData('text/plain') ?? '';
+      const selected = Math.max(0, (input.selectionEnd ?? 0) - (input.selectionStart ?? 0));
+      // A one-line field drops the line breaks of a pasted text.
+      const length = input.value.length - selected + text.replace(/[\r\n]/g, '').length;
+      this.pasted = length > max ? length : 0;
+    });
+  }
+
+  /**
+   * Call first in the field's input handler: cuts an over-long value and
+   * shows or hides the note. Returns whether the value was cut.
+   */
+  check() {
+    const value = this.input.value;
+    let cutFrom = this.pasted;
+    this.pasted = 0;
+    if (value.length > this.max) {
+      cutFrom = Math.max(cutFrom, value.length);
+      // Never split a surrogate pair.
+      const end = isHighSurrogate(value.charCodeAt(this.max - 1)) ? this.max - 1 : this.max;
+      this.input.value = value.slice(0, end);
+    }
+    if (cutFrom > 0) this.cutFrom = cutFrom;
+    else if (this.input.value.length < this.max) this.cutFrom = 0;
+    this.render();
+    return cutFrom > 0;
+  }
+
+  /** Forgets the note (the value was replaced by the page). */
+  reset() {
+    this.cutFrom = 0;
+    this.pasted = 0;
+    this.render();
+  }
+
+  render() {
+    this.note.hidden = this.cutFrom === 0;
+    if (this.note.hidden) {
+      this.note.replaceChildren();
+      return;
+    }
+    const t = this.i18n.t.bind(this.i18n);
+    const badge = document.createElement('span');
+    badge.className = 'badge badge-warning';
+    const word = document.createElement('span');
+    word.textContent = t('severity.warning');
+    badge.append(severityIcon('warning'), word);
+    const text = document.createElement('span');
+    text.className = 'fmsg-text';
+    text.textContent = t('field.cut', { max: this.i18n.number(this.max), length: this.i18n.number(this.cutFrom) });
+    const hint = document.createElement('span');
+    hint.className = 'fmsg-hint';
+    hint.textContent = t('field.cut.hint');
+    const line = document.createElement('span');
+    line.className = 'fmsg fmsg-warning';
+    line.append(badge, ' ', text, ' ', hint);
+    this.note.replaceChildren(line);
+  }
+}
+
+/** @param {number} code */
+function isHighSurrogate(code) {
+  return code >= 0xd800 && code <= 0xdbff;
 }
 
 /**
