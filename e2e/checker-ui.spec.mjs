@@ -109,6 +109,8 @@ async function check(page, domain) {
   await page.locator('#check-domain').fill(domain);
   await page.locator('#check-run').click();
   await expect(page.locator('#check-report')).toHaveAttribute('data-state', 'done', { timeout: 15_000 });
+  // The MX hosts' A/AAAA round (CHK-009) refines the report one round trip later.
+  await expect(page.locator('#check-report')).toHaveAttribute('data-mx-hosts', 'done', { timeout: 15_000 });
 }
 
 test.describe('checker', () => {
@@ -231,6 +233,8 @@ test.describe('checker', () => {
     await page.goto(`/?domain=${D}`);
     await expect(page.locator('#checker')).toBeVisible();
     await expect(page.locator('#check-report')).toHaveAttribute('data-state', 'done', { timeout: 15_000 });
+    // The MX hosts' A/AAAA round (CHK-009) refines the report one round trip later.
+    await expect(page.locator('#check-report')).toHaveAttribute('data-mx-hosts', 'done', { timeout: 15_000 });
     await expect(page.locator('#check-verdict')).toHaveAttribute('data-verdict', 'deployed_ok');
     await expect(page.locator('#check-domain')).toHaveValue(D);
     await expect(page.locator('#check-verdict')).not.toBeFocused();

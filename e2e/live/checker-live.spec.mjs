@@ -57,6 +57,8 @@ async function check(page, domain, o = {}) {
   }
   const report = page.locator('#check-report');
   await expect(report).toHaveAttribute('data-state', 'done', { timeout: 20_000 });
+  // The MX hosts' A/AAAA round (CHK-009) refines the report one round trip later.
+  await expect(report).toHaveAttribute('data-mx-hosts', 'done', { timeout: 20_000 });
   return report;
 }
 
@@ -326,6 +328,8 @@ test.describe('a resolver fails: the other one answers, and the report says whic
     await page.locator('#check-domain').fill('mxnotcovered.example.test');
     await page.locator('#check-run').click();
     await expect(page.locator('#check-report')).toHaveAttribute('data-state', 'done', { timeout: 20_000 });
+    // The MX hosts' A/AAAA round (CHK-009) refines the report one round trip later.
+    await expect(page.locator('#check-report')).toHaveAttribute('data-mx-hosts', 'done', { timeout: 20_000 });
     await expectVerdict(page, 'problems');
     // Past the first check's 2 s timeout (counted from its start): its late answers must not
     // overwrite the report.

@@ -238,11 +238,13 @@ export class CheckerView {
         onFallback: (name, from, to) => {
           if (seq === this.seq) this.retrying(name, from, to);
         },
+        deferMxHosts: true,
       });
       if (seq !== this.seq) return;
+      const { mxHostsDone, ...firstRound } = gathered;
       const previous = historyFor(domain);
       /** @type {Facts} */
-      const facts = /** @type {any} */ ({ ...gathered });
+      const facts = /** @type {any} */ (firstRound);
       if (previous) facts.history = { lastId: previous.lastId, lastBodyHash: previous.lastBodyHash };
       const report = await this.assess(facts, null);
       if (!report || seq !== this.seq) return;
@@ -251,7 +253,11 @@ export class CheckerView {
       this.report = report;
       this.checkedAt = new Date();
       rememberReport(domain, report.sts?.value?.id, report.policyHash, this.checkedAt);
+      // The report is drawn as soon as the first round is in; the A/AAAA
+      // lookups of the MX hosts (CHK-009) refine it one round trip later.
+      this.reportBox.dataset.mxHosts = mxHostsDone ? 'pending' : 'done';
       this.show(fromUser, 'check.live.done');
+      if (mxHostsDone) void this.refineWithMxHosts(seq, facts, mxHostsDone);
     } catch (error) {
       if (seq !== this.seq || /** @type {any} */ (error)?.name === 'AbortError') return;
       if (error instanceof DomainError) {
@@ -261,6 +267,37 @@ export class CheckerView {
       }
       this.fail(String(/** @type {any} */ (error)?.message ?? error));
     }
+  }
+
+  /**
+   * Judges again once the MX hosts' addresses are in (same facts otherwise),
+   * unless a newer check started meanwhile.
+   * @param {number} seq
+   * @param {Facts} facts
+   * @param {Promise<Facts['mxHosts'] | undefined>} mxHostsDone
+   */
+  async refineWithMxHosts(seq, facts, mxHostsDone) {
+    let hosts;
+    try {
+      hosts = await mxHostsDone;
+    } catch {
+      hosts = undefined; // aborted or failed: the report stands as drawn
+    }
+    if (seq !== this.seq) return;
+    if (hosts && this.facts === facts) {
+      facts.mxHosts = hosts;
+      const report = await this.assess(facts, this.pasted);
+      if (seq !== this.seq || this.facts !== facts) return;
+      if (report) {
+        // Redrawn in place: whatever had the focus in the report keeps it.
+        const active = this.doc.activeElement;
+        const activeId = active && this.reportBox.contains(active) ? active.id : '';
+        this.report = report;
+        this.show(false, null);
+        if (activeId) this.doc.getElementById(activeId)?.focus({ preventScroll: true });
+      }
+    }
+    this.reportBox.dataset.mxHosts = 'done';
   }
 
   /**
@@ -286,6 +323,7 @@ export class CheckerView {
   /** @param {string} message */
   fail(message) {
     this.reportBox.dataset.state = 'done';
+    this.reportBox.dataset.mxHosts = 'done';
     const p = document.createElement('p');
     p.className = 'notice check-error';
     p.id = 'check-error';
@@ -386,6 +424,7 @@ export class CheckerView {
   /** @param {string} domain */
   startProgress(domain) {
     this.reportBox.dataset.state = 'running';
+    this.reportBox.dataset.mxHosts = 'pending';
     delete this.reportBox.dataset.domain;
     const list = /** @type {HTMLElement} */ (this.lookupsSection.querySelector('ul'));
     this.lookupRows.clear();

@@ -45,6 +45,7 @@
  *   judge?: Judge,
  *   onProgress?: (name: LookupName | 'policy' | 'mxHosts' | 'mxHost', value: any) => void,
  *   onFallback?: (name: LookupName, from: Fallback, to: string) => void,
+ *   deferMxHosts?: boolean,
  * }} GatherOptions
  */
 
@@ -623,6 +624,9 @@ export async function fetchPolicy(domain, options = {}) {
  * onProgress('policy', policy) for the fetch, onProgress('mxHosts', {hosts})
  * when the host round starts and onProgress('mxHost', {host, family, lookup})
  * for each of its answers.
+ * With `deferMxHosts`, the promise resolves as soon as the first round is in,
+ * without `mxHosts` but with `mxHostsDone`, a promise of them (undefined when
+ * there was no host to ask): the report need not wait for the second round.
  * @param {string} domain what the user typed (normalised here; DomainError if invalid)
  * @param {GatherOptions} [options]
  * @returns {Promise<{ domain: string, lookups: Partial<Record<LookupName, GatheredLookup>>, policy: PolicyFacts, elapsedMs: number,
@@ -692,14 +696,23 @@ export async function gatherFacts(domain, options = {}) {
   const failure = settled.find((s) => s.status === 'rejected');
   if (failure) throw /** @type {PromiseRejectedResult} */ (failure).reason;
   // Every host lookup was pushed when the MX answer arrived, before this point.
-  const hostSettled = await Promise.allSettled(hostRound);
-  if (options.signal?.aborted) throw abortError();
-  const hostFailure = hostSettled.find((s) => s.status === 'rejected');
-  if (hostFailure) throw /** @type {PromiseRejectedResult} */ (hostFailure).reason;
+  const hostsDone = Promise.allSettled(hostRound).then((hostSettled) => {
+    if (options.signal?.aborted) throw abortError();
+    const hostFailure = hostSettled.find((s) => s.status === 'rejected');
+    if (hostFailure) throw /** @type {PromiseRejectedResult} */ (hostFailure).reason;
+    return Object.keys(mxHosts).length ? mxHosts : undefined;
+  });
   const policy = await policyPromise;
-  /** @type {{ domain: string, lookups: Partial<Record<LookupName, GatheredLookup>>, policy: PolicyFacts, elapsedMs: number, mxHosts?: typeof mxHosts }} */
+  /** @type {{ domain: string, lookups: Partial<Record<LookupName, GatheredLookup>>, policy: PolicyFacts, elapsedMs: number, mxHosts?: typeof mxHosts, mxHostsDone?: Promise<typeof mxHosts | undefined> }} */
   const out = { domain: d, lookups, policy, elapsedMs: Math.round(now() - started) };
-  if (Object.keys(mxHosts).length) out.mxHosts = mxHosts;
+  if (options.deferMxHosts) {
+    hostsDone.catch(() => {}); // the caller may drop it (a newer check)
+    out.mxHostsDone = hostsDone;
+    return out;
+  }
+  const hosts = await hostsDone;
+  if (hosts) out.mxHosts = hosts;
+  out.elapsedMs = Math.round(now() - started);
   return out;
 }
 
