@@ -63,7 +63,8 @@ if (linkedDomain && document.documentElement.dataset.view === 'checker') checker
 // The kit runs in a worker (built into kit/ from wasm/kit.mjs and the
 // WebAssembly core), so a huge paste never blocks typing.
 try {
-  const client = new ValidatorClient(new URL('./validation-worker.js', import.meta.url));
+  // boot.js started the worker while these modules loaded (absent: start it now).
+  const client = new ValidatorClient(new URL('./validation-worker.js', import.meta.url), /** @type {any} */ (globalThis).mtastsBoot);
   client.ready.then(
     (version) => {
       validator.setClient(client, version);

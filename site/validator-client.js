@@ -27,9 +27,12 @@
  */
 
 export class ValidatorClient {
-  /** @param {URL | string} workerUrl */
-  constructor(workerUrl) {
-    this.worker = new Worker(workerUrl, { type: 'module' });
+  /**
+   * @param {URL | string} workerUrl
+   * @param {{ worker: Worker, take(): Event[] }} [boot] a worker already started by boot.js
+   */
+  constructor(workerUrl, boot) {
+    this.worker = boot ? boot.worker : new Worker(workerUrl, { type: 'module' });
     this.nextId = 1;
     /** @type {Map<number, Pending<any>>} */
     this.inFlight = new Map();
@@ -41,8 +44,8 @@ export class ValidatorClient {
     this.presets = [];
     /** @type {Promise<string>} resolves to the kit version */
     this.ready = new Promise((resolve, reject) => {
-      this.worker.addEventListener('error', (event) => reject(new Error(event.message || 'worker error')));
-      this.worker.addEventListener('message', (event) => {
+      const onError = (/** @type {any} */ event) => reject(new Error(event.message || 'worker error'));
+      const onMessage = (/** @type {any} */ event) => {
         const data = event.data;
         if (data.type === 'ready') {
           this.presets = Array.isArray(data.presets) ? data.presets : [];
@@ -50,7 +53,11 @@ export class ValidatorClient {
         }
         if (data.type === 'failed') return reject(new Error(data.error));
         this.settle(data);
-      });
+      };
+      this.worker.addEventListener('error', onError);
+      this.worker.addEventListener('message', onMessage);
+      // What the worker said before this page took it over, in order.
+      for (const event of boot ? boot.take() : []) (event.type === 'error' ? onError : onMessage)(event);
     });
   }
 
