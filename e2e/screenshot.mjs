@@ -13,6 +13,12 @@ import { chromium } from '@playwright/test';
 import { createStaticServer } from './static-server.mjs';
 
 const args = process.argv.slice(2);
+if (args.includes('--help') || args.includes('-h')) {
+  console.log(`usage: node e2e/screenshot.mjs [--root build/site] [--out docs] [--scheme light|dark] [--width 1280]
+                              [--view validator|generator] [--example <sample id>] [--suffix <file-name suffix>]
+writes <out>/screenshot[-generator]-{en,fr}<suffix>.png (the checker: scripts/screenshot-checker.mjs)`);
+  process.exit(0);
+}
 const arg = (/** @type {string} */ name, /** @type {string} */ fallback) => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 && args[i + 1] ? args[i + 1] : fallback;
