@@ -102,16 +102,22 @@ async function paste(field, text) {
 }
 
 /**
- * A click still works, and shows its effect, within 2 s.
+ * After a paste: the page paints it within 2 s, then a click still works and
+ * shows its effect within 2 s.
  * @param {Page} page
  * @param {() => Promise<void>} click
  * @param {() => Promise<void>} effect
  */
 async function respondsWithin2s(page, click, effect) {
+  // Two interactions, each answered within 2 s: the paste itself (until the
+  // page has painted it), then the click (until its effect shows).
+  const pasted = Date.now();
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0))));
+  expect(Date.now() - pasted, 'the paste is handled and painted within 2 s').toBeLessThan(2000);
   const start = Date.now();
   await click();
   await effect();
-  expect(Date.now() - start).toBeLessThan(2000);
+  expect(Date.now() - start, 'the click shows its effect within 2 s').toBeLessThan(2000);
 }
 
 test.describe('hostile input never runs', () => {

@@ -997,7 +997,13 @@ export class I18n {
 
   /** @param {number} n */
   number(n) {
-    return new Intl.NumberFormat(this.lang).format(n);
+    // One formatter per language: building one costs more than formatting.
+    if (!this.numberFormat || this.numberLang !== this.lang) {
+      /** @type {Intl.NumberFormat | undefined} */
+      this.numberFormat = new Intl.NumberFormat(this.lang);
+      this.numberLang = this.lang;
+    }
+    return this.numberFormat.format(n);
   }
 
   /** @param {Lang} lang */
