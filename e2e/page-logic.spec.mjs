@@ -5,7 +5,7 @@
 
 import { expect, test } from '@playwright/test';
 import { mostSevere, segment } from '../site/highlight.js';
-import { catalogue, pickLanguage } from '../site/i18n.js';
+import { I18n, catalogue, pickLanguage, pluralOne } from '../site/i18n.js';
 import { refLinks, rfcUrl } from '../site/rfc-link.js';
 import { samples } from '../site/samples.js';
 import { NewlineMap, offsetOf } from '../site/text-positions.js';
@@ -87,6 +87,19 @@ test('the browser language picks French or English, English otherwise', () => {
   expect(pickLanguage(['FR'])).toBe('fr');
   expect(pickLanguage(['de', 'es'])).toBe('en');
   expect(pickLanguage([])).toBe('en');
+});
+
+test('plural forms and numbers without Intl agree with Intl in both languages', () => {
+  const values = [0, 1, 2, 3, 10, 21, 101, 999, 1000, 1001, 12345, 1e6, 0.5, 1.5, 1.99, 2.5, -1, -2, -1.5];
+  for (const lang of /** @type {const} */ (['en', 'fr'])) {
+    const rules = new Intl.PluralRules(lang);
+    const format = new Intl.NumberFormat(lang);
+    const i18n = new I18n(lang);
+    for (const n of values) {
+      expect(pluralOne(lang, n), `${lang} ${n}`).toBe(rules.select(n) === 'one');
+      expect(i18n.number(n), `${lang} ${n}`).toBe(format.format(n));
+    }
+  }
 });
 
 test('every string exists in English and French, with the same placeholders', () => {

@@ -290,6 +290,30 @@ test.describe('language', () => {
     await expect(page.getByRole('button', { name: 'Valide Politique MTA-STS' })).toBeVisible();
   });
 
+  test('the page as served is the English catalogue (so opening in English redraws nothing)', async ({ page }) => {
+    await openValidator(page);
+    // The generator draws its outputs once built: visit it first.
+    await page.getByRole('link', { name: 'Generator' }).click();
+    await expect(page.locator('#generator').getByText('GEN-012').first()).toBeVisible();
+    await page.getByRole('link', { name: 'Validator' }).click();
+    const snapshot = () =>
+      page.evaluate(() => [
+        ...[...document.querySelectorAll('[data-i18n]')].map((el) => `${el.getAttribute('data-i18n')}: ${el.innerHTML}`),
+        ...[...document.querySelectorAll('[data-i18n-attr]')].map((el) =>
+          (el.getAttribute('data-i18n-attr') ?? '')
+            .split(',')
+            .map((pair) => `${pair}: ${el.getAttribute(pair.split('=')[0].trim())}`)
+            .join(' '),
+        ),
+      ]);
+    const served = await snapshot();
+    await page.getByRole('button', { name: 'Français' }).click();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    expect(await snapshot()).toEqual(served);
+  });
+
   test('the footer says what leaves the browser and links to the widgets, in both languages', async ({ page }) => {
     await openValidator(page);
     const footer = page.locator('footer.site-footer > p');

@@ -16,6 +16,8 @@ rm -rf "$out.tmp"
 mkdir -p "$out.tmp/kit"
 cp -pR site/. "$out.tmp/"
 cp -p dist/* "$out.tmp/kit/"
+# The modules bundled and minified, the stylesheets minified (scripts/bundle-site.mjs).
+node scripts/bundle-site.mjs site "$out.tmp"
 # The service worker's precache list and version (content hashes of the staged files).
 node scripts/build-sw.mjs "$out.tmp"
 rm -rf "$out"

@@ -5,7 +5,7 @@
 // network: the DNS-over-HTTPS resolver chosen and the domain's policy host.
 
 import { CheckerView } from './checker/checker-view.js';
-import { GeneratorView } from './generator-view.js';
+import { GeneratorView, claimsFragment } from './generator-view.js';
 import { I18n, languages, pickLanguage } from './i18n.js';
 import { LanguageSwitch } from './language-switch.js';
 import { Router } from './router.js';
@@ -31,14 +31,41 @@ const section = (/** @type {string} */ id) => {
 };
 
 const validator = new ValidatorView(document, i18n, store);
-const generator = new GeneratorView(document, i18n, store, {
-  openInValidator(text) {
-    validator.loadText(text);
-    globalThis.location.hash = '#validator';
-  },
-  isActive: () => document.documentElement.dataset.view === 'generator',
-});
-const checker = new CheckerView(document, i18n);
+
+// The generator and the checker are built when first shown, or once the
+// validator has drawn its first result: nothing of theirs delays it.
+/** @type {import('./validator-client.js').ValidatorClient | null} */
+let client = null;
+/** @type {unknown} */
+let kitError = null;
+/** @type {GeneratorView | undefined} */
+let generator;
+/** @type {CheckerView | undefined} */
+let checker;
+/** @param {GeneratorView | CheckerView} view */
+const connect = (view) => {
+  if (client) void view.setClient(client);
+  else if (kitError !== null) view.setKitError(kitError);
+};
+const generatorView = () => {
+  if (generator) return generator;
+  generator = new GeneratorView(document, i18n, store, {
+    openInValidator(text) {
+      validator.loadText(text);
+      globalThis.location.hash = '#validator';
+    },
+    isActive: () => document.documentElement.dataset.view === 'generator',
+  });
+  connect(generator);
+  return generator;
+};
+const checkerView = () => {
+  if (checker) return checker;
+  checker = new CheckerView(document, i18n);
+  connect(checker);
+  return checker;
+};
+
 // A shared check link (`?domain=<d>`) opens the checker and runs the check.
 const linkedDomain = new URL(globalThis.location.href).searchParams.get('domain');
 if (linkedDomain && (globalThis.location.hash === '' || globalThis.location.hash === '#')) {
@@ -52,33 +79,41 @@ new Router(document, i18n, [
     name: 'generator',
     section: section('generator'),
     titleKey: 'doc.title.generator',
-    claims: (fragment) => generator.claims(fragment),
-    onShow: () => generator.onShow(),
+    claims: claimsFragment,
+    onShow: () => generatorView().onShow(),
   },
-  { name: 'checker', section: section('checker'), titleKey: 'doc.title.checker' },
+  { name: 'checker', section: section('checker'), titleKey: 'doc.title.checker', onShow: () => void checkerView() },
   { name: 'guide', section: section('guide'), titleKey: 'doc.title.guide' },
 ]);
-if (linkedDomain && document.documentElement.dataset.view === 'checker') checker.runFromAddress();
+if (linkedDomain && document.documentElement.dataset.view === 'checker') checkerView().runFromAddress();
+
+const buildTheRest = () => {
+  generatorView();
+  checkerView();
+};
 
 // The kit runs in a worker (built into kit/ from wasm/kit.mjs and the
 // WebAssembly core), so a huge paste never blocks typing.
 try {
   // boot.js started the worker while these modules loaded (absent: start it now).
-  const client = new ValidatorClient(new URL('./validation-worker.js', import.meta.url), /** @type {any} */ (globalThis).mtastsBoot);
-  client.ready.then(
+  const validatorClient = new ValidatorClient(new URL('./validation-worker.js', import.meta.url), /** @type {any} */ (globalThis).mtastsBoot);
+  validatorClient.ready.then(
     (version) => {
-      validator.setClient(client, version);
-      void generator.setClient(client);
-      checker.setClient(client);
+      client = validatorClient;
+      if (generator) void generator.setClient(validatorClient);
+      if (checker) checker.setClient(validatorClient);
+      void validator.setClient(validatorClient, version).finally(() => setTimeout(buildTheRest, 0));
     },
     (error) => {
+      kitError = error;
       validator.setKitError(error);
-      generator.setKitError(error);
-      checker.setKitError(error);
+      generator?.setKitError(error);
+      checker?.setKitError(error);
+      setTimeout(buildTheRest, 0);
     },
   );
 } catch (error) {
+  kitError = error;
   validator.setKitError(error);
-  generator.setKitError(error);
-  checker.setKitError(error);
+  buildTheRest();
 }

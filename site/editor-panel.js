@@ -43,8 +43,9 @@ export class EditorPanel {
       this.syncScroll();
       this.growMirror();
     });
+    // Also called once when the text box is first laid out (not forced here:
+    // that would lay out the page while it is still being built).
     new ResizeObserver(() => this.syncLayout()).observe(textarea);
-    this.syncLayout();
   }
 
   get text() {

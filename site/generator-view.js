@@ -49,6 +49,15 @@ const dmarcTexts = /** @type {const} */ (['pct', 'rf', 'ri']);
  */
 const generateDelay = 60;
 
+/**
+ * Fragments that show the generator: #generator and a shared state (known
+ * before the view is built).
+ * @param {string} fragment without '#'
+ */
+export function claimsFragment(fragment) {
+  return fragment === 'generator' || fragment.startsWith(fragmentPrefix);
+}
+
 export class GeneratorView {
   /**
    * @param {Document} doc
@@ -426,7 +435,7 @@ export class GeneratorView {
    * @param {string} fragment without '#'
    */
   claims(fragment) {
-    return fragment === 'generator' || fragment.startsWith(fragmentPrefix);
+    return claimsFragment(fragment);
   }
 
   /** The view is on screen: adopt a state from the link, or put ours in the address. */

@@ -59,6 +59,7 @@ export class HostingPanel {
     i18n.apply(panel);
     i18n.onChange(() => this.render());
     this.markSelected();
+    this.render();
   }
 
   /**

@@ -974,6 +974,16 @@ function fill(template, params) {
   );
 }
 
+/**
+ * CLDR's plural category "one" for English and French: English 1 (a whole
+ * number); French |n| < 2 (0, 1 and 1.5 take the singular).
+ * @param {Lang} lang
+ * @param {number} n
+ */
+export function pluralOne(lang, n) {
+  return lang === 'fr' ? Math.abs(n) < 2 : Math.abs(n) === 1;
+}
+
 export class I18n {
   /** @param {Lang} lang */
   constructor(lang) {
@@ -992,12 +1002,15 @@ export class I18n {
     if (entry === undefined) return key;
     if (typeof entry === 'string') return fill(entry, params);
     const n = Number(params.n ?? 0);
-    const form = new Intl.PluralRules(this.lang).select(n) === 'one' ? entry.one : entry.other;
+    const form = pluralOne(this.lang, n) ? entry.one : entry.other;
     return fill(form, { ...params, n: this.number(n) });
   }
 
   /** @param {number} n */
   number(n) {
+    // Small whole numbers read the same in both languages; Intl (whose first
+    // formatter costs tens of milliseconds to build) is for the rest.
+    if (Number.isInteger(n) && Math.abs(n) < 1000) return String(n);
     // One formatter per language: building one costs more than formatting.
     if (!this.numberFormat || this.numberLang !== this.lang) {
       /** @type {Intl.NumberFormat | undefined} */

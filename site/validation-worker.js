@@ -19,10 +19,8 @@ import { generatorInputs } from './generator-model.js';
 /** @typedef {import('./generator-model.js').GeneratorState} GeneratorState */
 
 const scope = /** @type {any} */ (globalThis);
-const kitModule = './kit/kit.mjs';
-
 /** @type {Promise<Kit>} */
-const kitReady = import(kitModule).then(
+const kitReady = import('./kit/kit.mjs').then(
   (/** @type {{ loadKit(): Promise<Kit> }} */ module) => module.loadKit(),
 );
 

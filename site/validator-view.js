@@ -158,13 +158,14 @@ export class ValidatorView {
    * The validator is ready (validation runs in a worker through client).
    * @param {ValidatorClient} client
    * @param {string} version
+   * @returns {Promise<void>} settled once the first result is drawn
    */
   setClient(client, version) {
     this.client = client;
     this.version = version;
     document.documentElement.dataset.kit = 'ready';
     this.understood.setMatcher((patterns, host) => client.matchMx(patterns, host));
-    this.validateNow();
+    return this.validateNow();
   }
 
   /** @param {unknown} error */
@@ -204,7 +205,10 @@ export class ValidatorView {
     this.saveWarning.hidden = ok;
   }
 
-  /** Validates the current text now; the results are drawn when the worker answers. */
+  /**
+   * Validates the current text now; the results are drawn when the worker answers.
+   * @returns {Promise<void>} settled once they are drawn (or at once without a worker)
+   */
   validateNow() {
     if (this.frame !== undefined) cancelAnimationFrame(this.frame);
     clearTimeout(this.timer);
@@ -224,7 +228,7 @@ export class ValidatorView {
         this.kitError ? t('summary.loadFailed', { error: this.kitError }) : t('summary.loading'),
         this.kitError ? 'bad' : 'neutral',
       );
-      return;
+      return Promise.resolve();
     }
     const choice = /** @type {Format | 'auto'} */ (this.formatSelect.value);
     if (text.trim() === '' && !this.file) {
@@ -232,11 +236,11 @@ export class ValidatorView {
       this.specField.hidden = choice !== 'dmarc';
       this.clearResults();
       this.summary.show(t('summary.empty'), 'neutral');
-      return;
+      return Promise.resolve();
     }
     const file = this.file;
     const spec = this.spec();
-    client
+    return client
       .validate({
         choice,
         text: file ? file.decoded : text,

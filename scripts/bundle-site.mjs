@@ -1,0 +1,169 @@
+// @ts-check
+// Bundles and minifies the site's modules into a staged site (scripts/stage-site.sh
+// runs it before the service worker's precache list is written). The sources
+// in site/ stay plain ES modules (node --test imports them as they are); what a
+// visitor downloads is a handful of minified files instead of ~40 modules found
+// one import at a time.
+//
+//   node scripts/bundle-site.mjs <site-source-dir> <staged-site-dir>
+//
+// The staged folder already holds a copy of site/ and the package under kit/.
+// This replaces its .js and .css files with the bundles:
+//
+// - the page: app.js (everything the page runs), pwa.js (loaded by app.js once
+//   the page is up), validation-worker.js (the worker; it imports ./kit/kit.mjs
+//   at run time, which stays the npm package's own file), checker/gather.js
+//   (also imported at run time by the checker widget), boot.js; code two of them
+//   share goes to chunks/;
+// - the widgets: widgets/widgets.js, widgets/<name>/define.js and the embed page's
+//   script; shared code goes to widgets/chunks/, two folders deep like the
+//   define entries, so that the `new URL('../../…', import.meta.url)` of the widget
+//   modules and their `../../kit/kit.mjs` import mean the same after bundling;
+// - sw.js is left as it is (scripts/build-sw.mjs writes its precache line);
+// - the kit's own module (kit/kit.mjs) is minified in place; the emitted glue is
+//   minified already;
+// - the stylesheets are minified.
+//
+// A check at the end refuses a bundle that would resolve `import.meta.url`
+// somewhere the source did not expect (a module moved to another depth).
+
+import * as esbuild from 'esbuild';
+import { readdir, readFile, rm } from 'node:fs/promises';
+import { join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Chromium 111+ / Firefox 114+ / Safari 16.4+: module workers, CSS nesting-free output. */
+const target = ['chrome111', 'firefox114', 'safari16.4'];
+
+/**
+ * @param {string} dir
+ * @returns {Promise<string[]>}
+ */
+async function walk(dir) {
+  /** @type {string[]} */
+  const files = [];
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) files.push(...(await walk(path)));
+    else if (entry.isFile()) files.push(path);
+  }
+  return files;
+}
+
+/** Leaves the kit package's module (loaded at run time from kit/) out of the bundles. */
+const kitExternal = {
+  name: 'kit-external',
+  /** @param {esbuild.PluginBuild} build */
+  setup(build) {
+    build.onResolve({ filter: /(^|\/)kit\/kit\.mjs$/ }, (args) => ({ path: args.path, external: true }));
+  },
+};
+
+/**
+ * @param {string} src the site's sources (site/)
+ * @param {string} out the staged site
+ */
+export async function bundleSite(src, out) {
+  src = resolve(src);
+  out = resolve(out);
+  // The copies of the sources are replaced by the bundles.
+  for (const file of await walk(out)) {
+    const rel = relative(out, file).split(sep).join('/');
+    if (rel.startsWith('kit/') || rel === 'sw.js') continue;
+    if (/\.(m?js|css)$/.test(rel)) await rm(file);
+  }
+  const common = {
+    bundle: true,
+    format: /** @type {const} */ ('esm'),
+    splitting: true,
+    minify: true,
+    target,
+    outbase: src,
+    outdir: out,
+    legalComments: /** @type {const} */ ('none'),
+    logLevel: /** @type {const} */ ('warning'),
+    plugins: [kitExternal],
+    metafile: true,
+  };
+  const page = await esbuild.build({
+    ...common,
+    entryPoints: ['app.js', 'pwa.js', 'boot.js', 'checker/gather.js'].map((p) => join(src, p)),
+    chunkNames: 'chunks/[name]-[hash]',
+  });
+  // The worker in one file with the kit and the emitted glue, so that it needs
+  // no further module before it fetches the wasm. The kit's files read
+  // import.meta.url to find the wasm beside them in kit/: in a bundle one
+  // folder up, that becomes the kit/ folder under the bundle's own URL.
+  const kitDir = join(out, 'kit') + sep;
+  const worker = await esbuild.build({
+    ...common,
+    splitting: false,
+    entryPoints: [join(src, 'validation-worker.js')],
+    external: ['node:*'],
+    plugins: [
+      {
+        name: 'kit-inline',
+        setup(build) {
+          build.onResolve({ filter: /^\.\/kit\/kit\.mjs$/ }, () => ({ path: join(kitDir, 'kit.mjs') }));
+          build.onLoad({ filter: /\.mjs$/ }, async (args) => {
+            if (!args.path.startsWith(kitDir)) return undefined;
+            const code = await readFile(args.path, 'utf8');
+            return { contents: code.replaceAll('import.meta.url', 'new URL("./kit/", import.meta.url).href'), loader: 'js' };
+          });
+        },
+      },
+    ],
+  });
+  if (Object.keys(worker.metafile.outputs).length !== 1) throw new Error('bundle-site: the worker must be a single file');
+  const widgets = await esbuild.build({
+    ...common,
+    entryPoints: ['widgets/widgets.js', 'widgets/validator/define.js', 'widgets/generator/define.js', 'widgets/checker/define.js', 'widgets/embed-page.js'].map((p) => join(src, p)),
+    chunkNames: 'widgets/chunks/[name]-[hash]',
+  });
+  await esbuild.build({
+    entryPoints: (await walk(src)).filter((p) => p.endsWith('.css')),
+    outbase: src,
+    outdir: out,
+    minify: true,
+    target,
+    logLevel: 'warning',
+    loader: { '.css': 'css' },
+  });
+  await esbuild.build({
+    entryPoints: [join(out, 'kit/kit.mjs')],
+    outfile: join(out, 'kit/kit.mjs'),
+    allowOverwrite: true,
+    minify: true,
+    format: 'esm',
+    target,
+    legalComments: 'none',
+    logLevel: 'warning',
+  });
+
+  // Every source module that reads import.meta.url must sit at the same depth
+  // in the bundle as in site/ (a relative URL from it would point elsewhere).
+  for (const meta of [page.metafile, widgets.metafile, worker.metafile]) {
+    for (const [output, info] of Object.entries(meta.outputs)) {
+      const code = await readFile(resolve(output), 'utf8').catch(() => '');
+      if (!code.includes('import.meta.url')) continue;
+      const depth = (/** @type {string} */ p) => relative(out, resolve(p)).split(sep).length;
+      for (const input of Object.keys(info.inputs)) {
+        if (resolve(input).startsWith(kitDir)) continue; // rewritten above
+        const source = await readFile(resolve(input), 'utf8');
+        if (source.includes('import.meta.url') && depth(join(out, relative(src, resolve(input)))) !== depth(output)) {
+          throw new Error(`bundle-site: ${relative(src, resolve(input))} reads import.meta.url but was bundled into ${relative(out, resolve(output))}, at another depth`);
+        }
+      }
+    }
+  }
+  return { page: page.metafile, widgets: widgets.metafile, worker: worker.metafile };
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const [src, out] = process.argv.slice(2);
+  if (!src || !out) {
+    console.error('usage: node scripts/bundle-site.mjs <site-source-dir> <staged-site-dir>');
+    process.exit(2);
+  }
+  await bundleSite(src, out);
+}
