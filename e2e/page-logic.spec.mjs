@@ -90,13 +90,13 @@ test('the browser language picks French or English, English otherwise', () => {
 });
 
 test('plural forms and numbers without Intl agree with Intl in both languages', () => {
-  const values = [0, 1, 2, 3, 10, 21, 101, 999, 1000, 1001, 12345, 1e6, 0.5, 1.5, 1.99, 2.5, -1, -2, -1.5];
+  const values = [0, 1, 2, 3, 10, 21, 101, 999, 1000, 1001, 12345, 86400, 604800, 31557600, 1e6, 123456789012, 0.5, 1.5, 1.99, 2.5, 1234.5, 1e6 + 0.25, 0.125, 0.0001, 1 / 3, 1e15, 1e21, -1, -2, -1.5, -1234, -0];
   for (const lang of /** @type {const} */ (['en', 'fr'])) {
     const rules = new Intl.PluralRules(lang);
     const format = new Intl.NumberFormat(lang);
     const i18n = new I18n(lang);
     for (const n of values) {
-      expect(pluralOne(lang, n), `${lang} ${n}`).toBe(rules.select(n) === 'one');
+      if (Math.abs(n) < 1e15) expect(pluralOne(lang, n), `${lang} ${n}`).toBe(rules.select(n) === 'one');
       expect(i18n.number(n), `${lang} ${n}`).toBe(format.format(n));
     }
   }

@@ -34,6 +34,8 @@ import { fileURLToPath } from 'node:url';
 
 /** Chromium 111+ / Firefox 114+ / Safari 16.4+: module workers, CSS nesting-free output. */
 const target = ['chrome111', 'firefox114', 'safari16.4'];
+/** BUNDLE_MINIFY=0 keeps names and layout, for profiling. */
+const minify = process.env.BUNDLE_MINIFY !== '0';
 
 /**
  * @param {string} dir
@@ -76,7 +78,7 @@ export async function bundleSite(src, out) {
     bundle: true,
     format: /** @type {const} */ ('esm'),
     splitting: true,
-    minify: true,
+    minify,
     target,
     outbase: src,
     outdir: out,

@@ -1,10 +1,12 @@
 // @ts-check
 // Draws the app icons of the installed app into site/icons/: the brand mark (a
-// white envelope with a padlock badge on the blue-to-green square of the page
-// header's .brand-mark) as PNG at 192 and 512 px, a maskable 512 px PNG (full
-// bleed, the mark inside the 80 % safe circle) and the same mark as SVG for
-// the favicon. Plain node: shapes are sampled 4 × 4 per pixel and written as
-// PNG with node:zlib, so no image library is needed.
+// white envelope with a padlock badge on the blue square of the page header's
+// .brand-mark) as PNG at 192 and 512 px, a maskable 512 px PNG (full bleed, the
+// mark inside the 80 % safe circle) and the same mark as SVG for the favicon.
+// Plain node: shapes are sampled 4 × 4 per pixel and written as PNG with
+// node:zlib, so no image library is needed. Flat colours and their edge blends
+// fit a palette of fewer than 256 entries: the PNGs are indexed (a few KB each,
+// which the first visit downloads with the rest of the app).
 //
 //   node scripts/make-icons.mjs [out-dir]      (default site/icons)
 
@@ -14,9 +16,8 @@ import { deflateSync } from 'node:zlib';
 
 const out = process.argv[2] ?? 'site/icons';
 
-// Colours of site/styles.css (light scheme): --accent and --ok.
+// Colours of site/styles.css (light scheme): --accent.
 const blue = [0x0b, 0x57, 0xd0];
-const green = [0x1c, 0x6b, 0x31];
 const white = [0xff, 0xff, 0xff];
 const dark = [0x0a, 0x3d, 0x8f];
 
@@ -26,8 +27,6 @@ const dark = [0x0a, 0x3d, 0x8f];
  * @typedef {(x: number, y: number) => number[] | null} Shader
  */
 
-/** @param {number} t @param {number[]} a @param {number[]} b */
-const mix = (t, a, b) => a.map((v, i) => v + (b[i] - v) * t);
 
 /**
  * Inside a rounded rectangle.
@@ -88,7 +87,7 @@ function mark(x, y, bg) {
  */
 function icon(maskable) {
   return (x, y) => {
-    const bg = mix(Math.min(1, Math.max(0, (x + y) / 2)), blue, green);
+    const bg = blue;
     if (!maskable && !inRoundRect(x, y, 0, 0, 1, 1, 0.2)) return null;
     const scale = maskable ? 0.72 : 1;
     const mx = 0.5 + (x - 0.5) / scale;
@@ -155,17 +154,46 @@ function chunk(type, data) {
   return Buffer.concat([head, data, crc]);
 }
 
-/** @param {number} size @param {Buffer} raw */
+/**
+ * An indexed PNG (palette and transparency chunks) when the image has at most
+ * 256 distinct RGBA values, else RGBA.
+ * @param {number} size @param {Buffer} raw RGBA rows, each prefixed with filter byte 0
+ */
 function png(size, raw) {
+  const stride = size * 4 + 1;
+  /** @type {Map<number, number>} RGBA value → palette index */
+  const palette = new Map();
+  const indexed = Buffer.alloc(size * (size + 1));
+  for (let y = 0; y < size && palette.size <= 256; y++) {
+    for (let x = 0; x < size; x++) {
+      const o = y * stride + 1 + x * 4;
+      const rgba = raw[o + 3] === 0 ? 0 : raw.readUInt32BE(o);
+      let i = palette.get(rgba);
+      if (i === undefined) palette.set(rgba, (i = palette.size));
+      indexed[y * (size + 1) + 1 + x] = i;
+    }
+  }
   const ihdr = Buffer.alloc(13);
   ihdr.writeUInt32BE(size, 0);
   ihdr.writeUInt32BE(size, 4);
   ihdr[8] = 8; // bit depth
-  ihdr[9] = 6; // RGBA
+  const chunks = [];
+  if (palette.size <= 256) {
+    ihdr[9] = 3; // indexed
+    const colours = [...palette.keys()];
+    chunks.push(
+      chunk('PLTE', Buffer.from(colours.flatMap((c) => [c >>> 24, (c >>> 16) & 0xff, (c >>> 8) & 0xff]))),
+      chunk('tRNS', Buffer.from(colours.map((c) => c & 0xff))),
+      chunk('IDAT', deflateSync(indexed, { level: 9 })),
+    );
+  } else {
+    ihdr[9] = 6; // RGBA
+    chunks.push(chunk('IDAT', deflateSync(raw, { level: 9 })));
+  }
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
     chunk('IHDR', ihdr),
-    chunk('IDAT', deflateSync(raw, { level: 9 })),
+    ...chunks,
     chunk('IEND', Buffer.alloc(0)),
   ]);
 }
@@ -174,13 +202,12 @@ const hex = (/** @type {number[]} */ c) => `#${c.map((v) => v.toString(16).padSt
 
 // The same mark as SVG (favicon), in the same unit square scaled to 64.
 const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64">
-<defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="${hex(blue)}"/><stop offset="1" stop-color="${hex(green)}"/></linearGradient></defs>
-<rect width="64" height="64" rx="12.8" fill="url(#g)"/>
+<rect width="64" height="64" rx="12.8" fill="${hex(blue)}"/>
 <g fill="none" stroke="#fff" stroke-width="2.88" stroke-linejoin="round" stroke-linecap="round">
 <rect x="12.3" y="18.7" width="37.4" height="25.3" rx="2.4"/>
 <path d="M13.8 20.2 31 32 48.3 20.2"/>
 </g>
-<circle cx="45.4" cy="42.9" r="11.2" fill="url(#g)"/>
+<circle cx="45.4" cy="42.9" r="11.2" fill="${hex(blue)}"/>
 <circle cx="45.4" cy="42.9" r="9.3" fill="#fff"/>
 <path d="M42.2 41.6v-1.3a3.2 3.2 0 0 1 6.4 0v1.3" fill="none" stroke="${hex(dark)}" stroke-width="1.3"/>
 <rect x="40.9" y="41.9" width="9" height="6.4" rx="1" fill="${hex(dark)}"/>

@@ -96,7 +96,9 @@ const buildTheRest = () => {
 // WebAssembly core), so a huge paste never blocks typing.
 try {
   // boot.js started the worker while these modules loaded (absent: start it now).
-  const validatorClient = new ValidatorClient(new URL('./validation-worker.js', import.meta.url), /** @type {any} */ (globalThis).mtastsBoot);
+  const scope = /** @type {any} */ (globalThis);
+  scope.mtastsBootTaken = true;
+  const validatorClient = new ValidatorClient(new URL('./validation-worker.js', import.meta.url), scope.mtastsBoot);
   validatorClient.ready.then(
     (version) => {
       client = validatorClient;

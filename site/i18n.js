@@ -975,6 +975,24 @@ function fill(template, params) {
 }
 
 /**
+ * A number as Intl.NumberFormat(lang) writes it, for numbers with at most three
+ * decimals below 10^15: English 1,234.5; French 1 234,5 (narrow no-break
+ * space). Null for anything else (Intl then does it).
+ * @param {Lang} lang
+ * @param {number} n
+ * @returns {string | null}
+ */
+export function formatPlain(lang, n) {
+  if (!Number.isFinite(n) || Math.abs(n) >= 1e15) return null;
+  const [whole, fraction = ''] = String(Math.abs(n)).split('.');
+  if (fraction.length > 3 || /e/i.test(whole)) return null;
+  const group = lang === 'fr' ? '\u202f' : ',';
+  const grouped = whole.replace(/\B(?=(\d{3})+$)/g, group);
+  const sign = n < 0 || Object.is(n, -0) ? '-' : '';
+  return sign + grouped + (fraction ? (lang === 'fr' ? ',' : '.') + fraction : '');
+}
+
+/**
  * CLDR's plural category "one" for English and French: English 1 (a whole
  * number); French |n| < 2 (0, 1 and 1.5 take the singular).
  * @param {Lang} lang
@@ -1008,9 +1026,10 @@ export class I18n {
 
   /** @param {number} n */
   number(n) {
-    // Small whole numbers read the same in both languages; Intl (whose first
-    // formatter costs tens of milliseconds to build) is for the rest.
-    if (Number.isInteger(n) && Math.abs(n) < 1000) return String(n);
+    // Building the first Intl formatter of a page costs tens of milliseconds:
+    // plain numbers are written here the way Intl writes them.
+    const plain = formatPlain(this.lang, n);
+    if (plain !== null) return plain;
     // One formatter per language: building one costs more than formatting.
     if (!this.numberFormat || this.numberLang !== this.lang) {
       /** @type {Intl.NumberFormat | undefined} */

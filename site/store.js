@@ -40,6 +40,8 @@ export class Store {
   set(key, value) {
     try {
       if (!this.storage) return false;
+      // Writing the value already kept costs a round trip to the storage for nothing.
+      if (this.storage.getItem(prefix + key) === value) return true;
       this.storage.setItem(prefix + key, value);
       return true;
     } catch {
