@@ -292,10 +292,15 @@ test.describe('language', () => {
 
   test('the page as served is the English catalogue (so opening in English redraws nothing)', async ({ page }) => {
     await openValidator(page);
-    // The generator draws its outputs once built: visit it first.
-    await page.getByRole('link', { name: 'Generator' }).click();
+    // The other views get their strings when first shown, and the generator
+    // draws its outputs once built: visit them first.
+    await page.locator('.views a[data-view="generator"]').click();
     await expect(page.locator('#generator').getByText('GEN-012').first()).toBeVisible();
-    await page.getByRole('link', { name: 'Validator' }).click();
+    await page.locator('.views a[data-view="checker"]').click();
+    await expect(page.locator('#checker-heading')).not.toBeEmpty();
+    await page.locator('.views a[data-view="guide"]').click();
+    await expect(page.locator('#guide-heading')).not.toBeEmpty();
+    await page.locator('.views a[data-view="validator"]').click();
     const snapshot = () =>
       page.evaluate(() => [
         ...[...document.querySelectorAll('[data-i18n]')].map((el) => `${el.getAttribute('data-i18n')}: ${el.innerHTML}`),

@@ -22,13 +22,16 @@
 // - sw.js is left as it is (scripts/build-sw.mjs writes its precache line);
 // - the kit's own module (kit/kit.mjs) is minified in place; the emitted glue is
 //   minified already;
-// - the stylesheets are minified.
+// - the stylesheets are minified;
+// - index.html loses the English text of the views that start hidden (generator,
+//   checker, guide): app.js draws their strings from the catalogue when they are
+//   first shown, so the page does not carry that text twice.
 //
 // A check at the end refuses a bundle that would resolve `import.meta.url`
 // somewhere the source did not expect (a module moved to another depth).
 
 import * as esbuild from 'esbuild';
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -158,7 +161,46 @@ export async function bundleSite(src, out) {
       }
     }
   }
+  const indexPath = join(out, 'index.html');
+  let html = withoutHiddenViewText(await readFile(indexPath, 'utf8'));
+  // The chunks app.js imports are announced with the page, so that they load
+  // beside app.js rather than after it.
+  const appOut = Object.entries(page.metafile.outputs).find(([p, info]) => info.entryPoint && resolve(info.entryPoint) === join(src, 'app.js'));
+  if (!appOut) throw new Error('bundle-site: no app.js in the page bundle');
+  const preloads = appOut[1].imports
+    .filter((i) => i.kind === 'import-statement' && !i.external)
+    .map((i) => `<link rel="modulepreload" href="${relative(out, resolve(i.path)).split(sep).join('/')}">`);
+  const appTag = '<script type="module" src="app.js"></script>';
+  if (!html.includes(appTag)) throw new Error(`bundle-site: index.html has no ${appTag}`);
+  html = html.replace(appTag, () => [...preloads, appTag].join('\n    '));
+  await writeFile(indexPath, html);
   return { page: page.metafile, widgets: widgets.metafile, worker: worker.metafile };
+}
+
+/** The views that start hidden: app.js draws their strings when first shown. */
+const hiddenViews = ['generator', 'checker', 'guide'];
+
+/**
+ * index.html without the English text of the views that start hidden: the
+ * text of every `data-i18n` element there comes from the catalogue (e2e checks
+ * that the two agree), so the page need not carry it twice. Elements whose
+ * content holds an element of their own tag are left whole.
+ * @param {string} html
+ */
+export function withoutHiddenViewText(html) {
+  const starts = hiddenViews.map((id) => {
+    const at = html.indexOf(`<section id="${id}"`);
+    if (at < 0) throw new Error(`bundle-site: index.html has no <section id="${id}">`);
+    return at;
+  });
+  const from = Math.min(...starts);
+  const end = html.indexOf('</main>', from);
+  if (end < 0) throw new Error('bundle-site: index.html has no </main> after the views');
+  const views = html.slice(from, end).replace(
+    /(<([a-z][a-z0-9]*)\b[^>]*\sdata-i18n="[^"]+"[^>]*>)([\s\S]*?)(<\/\2>)/g,
+    (whole, open, tag, inner, close) => (new RegExp(`<${tag}\\b`).test(inner) ? whole : open + close),
+  );
+  return html.slice(0, from) + views + html.slice(end);
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

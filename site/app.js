@@ -4,8 +4,7 @@
 // WebAssembly core, served from this site). Only the checker view talks to the
 // network: the DNS-over-HTTPS resolver chosen and the domain's policy host.
 
-import { CheckerView } from './checker/checker-view.js';
-import { GeneratorView, claimsFragment } from './generator-view.js';
+import { claimsFragment } from './generator-model.js';
 import { I18n, languages, pickLanguage } from './i18n.js';
 import { LanguageSwitch } from './language-switch.js';
 import { Router } from './router.js';
@@ -32,39 +31,86 @@ const section = (/** @type {string} */ id) => {
 
 const validator = new ValidatorView(document, i18n, store);
 
-// The generator and the checker are built when first shown, or once the
-// validator has drawn its first result: nothing of theirs delays it.
+// The generator and the checker (their code loaded apart) are built when first
+// shown, or once the validator has drawn its first result: nothing of theirs
+// delays it.
 /** @type {import('./validator-client.js').ValidatorClient | null} */
 let client = null;
 /** @type {unknown} */
 let kitError = null;
-/** @type {GeneratorView | undefined} */
-let generator;
-/** @type {CheckerView | undefined} */
-let checker;
-/** @param {GeneratorView | CheckerView} view */
-const connect = (view) => {
-  if (client) void view.setClient(client);
-  else if (kitError !== null) view.setKitError(kitError);
+
+/**
+ * The served page carries the text of the validator only (scripts/bundle-site.mjs
+ * leaves the other views' catalogue strings out of index.html): each other view
+ * gets its strings when first shown or built. In French, LanguageSwitch has
+ * drawn the whole page already; drawing a section again changes nothing.
+ * @type {Set<string>}
+ */
+const drawn = new Set(['validator']);
+const drawSection = (/** @type {string} */ id) => {
+  if (drawn.has(id)) return;
+  drawn.add(id);
+  i18n.apply(section(id));
 };
-const generatorView = () => {
-  if (generator) return generator;
-  generator = new GeneratorView(document, i18n, store, {
+
+/**
+ * A view whose module is loaded on first use. It gets the kit (or the kit's
+ * failure) exactly once: when built if the kit is ready by then, else when the
+ * kit is. A module that fails to load says so in its section and is tried
+ * again the next time the view is shown.
+ * @template {{ setClient(client: import('./validator-client.js').ValidatorClient): unknown, setKitError(error: unknown): void }} V
+ * @param {string} id the view's section
+ * @param {() => Promise<V>} build
+ */
+function lazyView(id, build) {
+  /** @type {Promise<V> | undefined} */
+  let promise;
+  /** @type {V | undefined} */
+  let view;
+  /** @type {HTMLElement | undefined} */
+  let failure;
+  return {
+    get() {
+      drawSection(id);
+      promise ??= build().then(
+        (built) => {
+          failure?.remove();
+          view = built;
+          if (client) void built.setClient(client);
+          else if (kitError !== null) built.setKitError(kitError);
+          return built;
+        },
+        (error) => {
+          promise = undefined;
+          failure ??= Object.assign(document.createElement('p'), { className: 'view-load-error', role: 'alert' });
+          failure.textContent = i18n.t('view.loadFailed', { error: error instanceof Error ? error.message : String(error) });
+          section(id).prepend(failure);
+          throw error;
+        },
+      );
+      return promise;
+    },
+    /** The view, if built. */
+    get built() {
+      return view;
+    },
+  };
+}
+
+const generator = lazyView('generator', async () => {
+  const { GeneratorView } = await import('./generator-view.js');
+  return new GeneratorView(document, i18n, store, {
     openInValidator(text) {
       validator.loadText(text);
       globalThis.location.hash = '#validator';
     },
     isActive: () => document.documentElement.dataset.view === 'generator',
   });
-  connect(generator);
-  return generator;
-};
-const checkerView = () => {
-  if (checker) return checker;
-  checker = new CheckerView(document, i18n);
-  connect(checker);
-  return checker;
-};
+});
+const checker = lazyView('checker', async () => {
+  const { CheckerView } = await import('./checker/checker-view.js');
+  return new CheckerView(document, i18n);
+});
 
 // A shared check link (`?domain=<d>`) opens the checker and runs the check.
 const linkedDomain = new URL(globalThis.location.href).searchParams.get('domain');
@@ -80,16 +126,16 @@ new Router(document, i18n, [
     section: section('generator'),
     titleKey: 'doc.title.generator',
     claims: claimsFragment,
-    onShow: () => generatorView().onShow(),
+    onShow: () => void generator.get().then((view) => view.onShow(), () => {}),
   },
-  { name: 'checker', section: section('checker'), titleKey: 'doc.title.checker', onShow: () => void checkerView() },
-  { name: 'guide', section: section('guide'), titleKey: 'doc.title.guide' },
+  { name: 'checker', section: section('checker'), titleKey: 'doc.title.checker', onShow: () => void checker.get().catch(() => {}) },
+  { name: 'guide', section: section('guide'), titleKey: 'doc.title.guide', onShow: () => drawSection('guide') },
 ]);
-if (linkedDomain && document.documentElement.dataset.view === 'checker') checkerView().runFromAddress();
+if (linkedDomain && document.documentElement.dataset.view === 'checker') void checker.get().then((view) => view.runFromAddress(), () => {});
 
 const buildTheRest = () => {
-  generatorView();
-  checkerView();
+  generator.get().catch(() => {});
+  checker.get().catch(() => {});
 };
 
 // The kit runs in a worker (built into kit/ from wasm/kit.mjs and the
@@ -102,15 +148,15 @@ try {
   validatorClient.ready.then(
     (version) => {
       client = validatorClient;
-      if (generator) void generator.setClient(validatorClient);
-      if (checker) checker.setClient(validatorClient);
+      void generator.built?.setClient(validatorClient);
+      void checker.built?.setClient(validatorClient);
       void validator.setClient(validatorClient, version).finally(() => setTimeout(buildTheRest, 0));
     },
     (error) => {
       kitError = error;
       validator.setKitError(error);
-      generator?.setKitError(error);
-      checker?.setKitError(error);
+      generator.built?.setKitError(error);
+      checker.built?.setKitError(error);
       setTimeout(buildTheRest, 0);
     },
   );

@@ -231,6 +231,15 @@ export function fromBase64Url(value) {
 export const fragmentPrefix = 'gen=';
 
 /**
+ * Fragments that show the generator: #generator and a shared state (known
+ * before the view is built).
+ * @param {string} fragment without '#'
+ */
+export function claimsFragment(fragment) {
+  return fragment === 'generator' || fragment.startsWith(fragmentPrefix);
+}
+
+/**
  * @param {GeneratorState} state
  * @returns {string} the URL fragment, without '#'
  */

@@ -10,12 +10,12 @@ import { MxImport } from './checker/mx-import.js';
 import { Announcer, copyText, downloadText, selectContents } from './clipboard.js';
 import { FieldMessages } from './field-messages.js';
 import {
+  claimsFragment,
   cloneState,
   decodeFragment,
   defaultState,
   encodeFragment,
   fieldLimits,
-  fragmentPrefix,
   hasUserInput,
   hostingIds,
   modes,
@@ -48,15 +48,6 @@ const dmarcTexts = /** @type {const} */ (['pct', 'rf', 'ri']);
  * stays light, and a burst of input events is one run of the generators.
  */
 const generateDelay = 60;
-
-/**
- * Fragments that show the generator: #generator and a shared state (known
- * before the view is built).
- * @param {string} fragment without '#'
- */
-export function claimsFragment(fragment) {
-  return fragment === 'generator' || fragment.startsWith(fragmentPrefix);
-}
 
 export class GeneratorView {
   /**

@@ -64,6 +64,7 @@ const pageStrings = {
     'results.heading': 'Results',
     'summary.loading': 'Loading the validator…',
     'summary.loadFailed': 'The validator could not be loaded ({error}). Reload the page to try again.',
+    'view.loadFailed': 'This part of the page could not be loaded ({error}). Check your connection, then open it again or reload the page.',
     'summary.empty': 'Nothing to check yet: paste a record or a policy, open a file or load an example.',
     'summary.unknown': 'This does not look like any of the four formats: choose one in the Format list.',
     'summary.valid': '{format} — valid: {counts}',
@@ -520,6 +521,7 @@ const pageStrings = {
     'results.heading': 'Résultats',
     'summary.loading': 'Chargement du validateur…',
     'summary.loadFailed': 'Le validateur n’a pas pu être chargé ({error}). Rechargez la page pour réessayer.',
+    'view.loadFailed': 'Cette partie de la page n’a pas pu être chargée ({error}). Vérifiez votre connexion, puis rouvrez-la ou rechargez la page.',
     'summary.empty':
       'Rien à vérifier pour l’instant : collez un enregistrement ou une politique, ouvrez un fichier ou chargez un exemple.',
     'summary.unknown':
