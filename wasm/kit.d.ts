@@ -294,6 +294,19 @@ export interface Assessment {
   lookups: Record<LookupName, (DohAnswer & { resolver: string }) | null>;
 }
 
-/** Loads the WebAssembly core once (memoized) — no arguments in browsers or Node ≥ 20. */
-export function loadKit(): Promise<Kit>;
+export interface LoadOptions {
+  /**
+   * mtasts-core.wasm already compiled, e.g. by a page with
+   * `WebAssembly.compileStreaming(fetch(url))` while its worker starts, then
+   * posted to the worker. Null, or a promise that fails: the core is fetched as
+   * usual. A module that is not this core makes loadKit reject.
+   */
+  module?: WebAssembly.Module | PromiseLike<WebAssembly.Module | null> | null;
+}
+
+/**
+ * Loads the WebAssembly core once (memoized) — no arguments needed in browsers
+ * or Node ≥ 20. Only the first call's options count.
+ */
+export function loadKit(options?: LoadOptions): Promise<Kit>;
 export default loadKit;

@@ -242,12 +242,53 @@ function makeKit(core) {
 }
 
 /**
+ * The core from a module compiled elsewhere (say, by the page while its worker
+ * starts). Rejects, rather than waiting forever, when the module is not this
+ * core.
+ * @param {WebAssembly.Module} module
+ * @returns {Promise<unknown>}
+ */
+function instantiateFrom(module) {
+  /** @type {(error: unknown) => void} */
+  let fail = () => {};
+  const failed = new Promise((_, reject) => {
+    fail = reject;
+  });
+  const core = createMtastsCore({
+    /**
+     * @param {WebAssembly.Imports} imports
+     * @param {(instance: WebAssembly.Instance, module: WebAssembly.Module) => void} receive
+     */
+    instantiateWasm(imports, receive) {
+      WebAssembly.instantiate(module, imports).then(
+        (instance) => {
+          try {
+            receive(instance, module);
+          } catch (error) {
+            fail(error);
+          }
+        },
+        fail,
+      );
+      return {};
+    },
+  });
+  return Promise.race([core, failed]).catch((error) => {
+    throw new Error(`the WebAssembly module given to loadKit is not this kit's core (${error instanceof Error ? error.message : String(error)})`);
+  });
+}
+
+/**
  * Loads the WebAssembly core once and returns the kit (memoized).
+ * @param {{ module?: WebAssembly.Module | PromiseLike<WebAssembly.Module | null> | null }} [options]
+ *   module: mtasts-core.wasm compiled already (e.g. by the page, handed to a worker); when it
+ *   is null or its promise fails, the core is fetched as usual. Only the first call's options count.
  * @returns {Promise<Kit>}
  */
-export function loadKit() {
-  memo ??= moduleArgs()
-    .then((args) => createMtastsCore(args))
+export function loadKit(options = {}) {
+  memo ??= Promise.resolve(options.module ?? null)
+    .catch(() => null)
+    .then((module) => (module instanceof WebAssembly.Module ? instantiateFrom(module) : moduleArgs().then((args) => createMtastsCore(args))))
     .then(makeKit)
     .catch((err) => {
       memo = undefined; // a failed load (e.g. offline) may be retried

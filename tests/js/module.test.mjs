@@ -12,6 +12,43 @@ test('loadKit is memoized and the kit is frozen', async () => {
   assert.match(kit.version, /^\d+\.\d+\.\d+$/);
 });
 
+// A fresh copy of the module (its own memo) per test of loadKit's options.
+let copies = 0;
+const freshKitModule = () => import(new URL(`../../dist/kit.mjs?copy=${++copies}`, import.meta.url).href);
+const wasmModule = async () => {
+  const { readFile } = await import('node:fs/promises');
+  return WebAssembly.compile(await readFile(new URL('../../dist/mtasts-core.wasm', import.meta.url)));
+};
+
+test('loadKit takes the core compiled elsewhere, or a promise of it', async () => {
+  const module = await wasmModule();
+  for (const given of [module, Promise.resolve(module)]) {
+    const { loadKit: load } = await freshKitModule();
+    const other = await load({ module: given });
+    assert.equal(other.version, kit.version);
+    assert.equal(other.validateStsRecord('v=STSv1; id=20240101T000000;').ok, true);
+  }
+});
+
+test('loadKit fetches the core itself when the module given is null or failed', async () => {
+  for (const given of [() => null, () => Promise.resolve(null), () => Promise.reject(new Error('offline'))]) {
+    const { loadKit: load } = await freshKitModule();
+    assert.equal((await load({ module: given() })).version, kit.version);
+  }
+});
+
+test('loadKit rejects, and does not hang, on a module that is not the core', async () => {
+  // (module) with no imports and no exports, then one that imports what the core does not provide.
+  const empty = await WebAssembly.compile(new Uint8Array([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]));
+  const foreign = await WebAssembly.compile(
+    new Uint8Array([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0, 1, 4, 1, 0x60, 0, 0, 2, 7, 1, 1, 0x78, 1, 0x79, 0, 0]),
+  );
+  for (const given of [empty, foreign]) {
+    const { loadKit: load } = await freshKitModule();
+    await assert.rejects(load({ module: given }), /not this kit's core/);
+  }
+});
+
 test('a valid policy yields ok, the parsed value and no error', () => {
   const r = kit.validatePolicy('version: STSv1\r\nmode: enforce\r\nmx: mail.example.com\r\nmx: *.example.net\r\nmax_age: 604800\r\n');
   assert.equal(r.ok, true);
