@@ -48,6 +48,14 @@ const sample = 'version: STSv1\nmode: enforce\nmx: mail.example.com\nmx: *.mx.ex
 
 /** @type {Map<string, Buffer>} */
 const gzCache = new Map();
+/** @type {Record<string, [string, string]>} */
+const floorFiles = {
+  '/__floor/index.html': [
+    'text/html; charset=utf-8',
+    '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>floor</title><script type="module" src="floor.js"></script></head><body><p id="summary"></p></body></html>',
+  ],
+  '/__floor/floor.js': ['text/javascript; charset=utf-8', "document.getElementById('summary').dataset.state = 'ok';"],
+};
 /** @type {{ path: string, bytes: number, header: number, sw: boolean }[]} */
 let sent = [];
 
@@ -71,6 +79,11 @@ const server = createServer(async (req, res) => {
     sent.push({ path: path.slice(1), bytes: body?.length ?? 0, header, sw: req.headers['service-worker'] === 'script' });
     if (process.env.BENCH_DEBUG) console.error(path, body?.length, req.headers['sec-fetch-dest'], req.headers['sec-fetch-mode'], req.headers['cache-control'] ?? '');
   };
+  // The floor: a page with one module script that shows a result at once.
+  if (floorFiles[path]) {
+    const [type, body] = floorFiles[path];
+    return send(200, { 'Content-Type': type, 'Content-Length': Buffer.byteLength(body) }, Buffer.from(body));
+  }
   if (!file.startsWith(root + sep)) return send(404, {}, Buffer.from('Not Found'));
   try {
     if (!(await stat(file)).isFile()) return send(404, {}, Buffer.from('Not Found'));
@@ -121,14 +134,23 @@ function initScript(/** @type {string} */ text) {
 
 /**
  * @param {import('@playwright/test').Page} page
+ * @param {string} [url]
  */
-async function visit(page) {
-  await page.goto(base);
+async function visit(page, url = base) {
+  await page.goto(url);
   await page.waitForFunction(() => /** @type {any} */ (globalThis).__bench?.result > 0, null, { timeout: 20_000 });
   return page.evaluate(() => {
     const nav = /** @type {PerformanceNavigationTiming} */ (performance.getEntriesByType('navigation')[0]);
     const marks = /** @type {any} */ (globalThis).__bench;
-    return { result: marks.result, ready: marks.ready, dcl: nav.domContentLoadedEventEnd, load: nav.loadEventEnd };
+    const mark = (/** @type {string} */ name) => performance.getEntriesByName(name)[0]?.startTime ?? NaN;
+    return {
+      result: marks.result,
+      ready: marks.ready,
+      dcl: nav.domContentLoadedEventEnd,
+      load: nav.loadEventEnd,
+      boot: mark('mtasts:boot'),
+      compiled: mark('mtasts:core-compiled'),
+    };
   });
 }
 
@@ -153,10 +175,13 @@ const transfer = await (async () => {
   return { page: page_, worker };
 })();
 
-/** @type {{ result: number, ready: number, dcl: number, load: number }[]} */
+/** @typedef {{ result: number, ready: number, dcl: number, load: number, boot: number, compiled: number }} Visit */
+/** @type {Visit[]} */
 const cold = [];
-/** @type {{ result: number, ready: number, dcl: number, load: number }[]} */
+/** @type {Visit[]} */
 const warm = [];
+/** @type {Visit[]} */
+const floor = [];
 {
   // A warm-up of the browser itself, not counted.
   const context = await browser.newContext({ serviceWorkers: 'block' });
@@ -173,6 +198,11 @@ for (let i = 0; i < runs; i++) {
   await page.locator('#pwa-status[data-sw="ready"]').waitFor({ timeout: 20_000 });
   warm.push(await visit(page));
   await context.close();
+  // The same fresh context for the floor page.
+  const bare = await browser.newContext({ serviceWorkers: 'block' });
+  await bare.addInitScript(initScript, sample);
+  floor.push(await visit(await bare.newPage(), `${base}__floor/`));
+  await bare.close();
 }
 await browser.close();
 server.close();

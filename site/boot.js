@@ -9,6 +9,7 @@
 const scope = /** @type {any} */ (globalThis);
 
 if (!scope.mtastsBootTaken) {
+  performance.mark('mtasts:boot');
   const worker = new Worker(new URL('./validation-worker.js', import.meta.url), { type: 'module' });
   // A worker takes tens of milliseconds to start: meanwhile the page fetches
   // and compiles the core (off the main thread) and hands the module over.
@@ -20,7 +21,10 @@ if (!scope.mtastsBootTaken) {
       ? WebAssembly.compileStreaming(fetch(core, { credentials: 'same-origin' }))
       : Promise.reject(new Error('no streaming compilation'));
   compiled
-    .then((module) => worker.postMessage({ type: 'core', module }))
+    .then((module) => {
+      performance.mark('mtasts:core-compiled'); // read by scripts/bench-site.mjs
+      worker.postMessage({ type: 'core', module });
+    })
     .catch(() => worker.postMessage({ type: 'core', module: null }));
   /** @type {Event[]} */
   const early = [];
