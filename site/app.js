@@ -18,7 +18,6 @@ const store = new Store();
 const saved = /** @type {Lang | null} */ (store.get('lang'));
 const lang = saved && languages.includes(saved) ? saved : pickLanguage(navigator.languages ?? [navigator.language]);
 const i18n = new I18n(lang);
-void import('./pwa.js').then((pwa) => pwa.startPwa(i18n)); // the installed app: service worker, offline and update messages
 
 const switchGroup = document.getElementById('lang-switch');
 if (switchGroup) new LanguageSwitch(switchGroup, i18n, store);
@@ -133,10 +132,20 @@ new Router(document, i18n, [
 ]);
 if (linkedDomain && document.documentElement.dataset.view === 'checker') void checker.get().then((view) => view.runFromAddress(), () => {});
 
+// Once the validator has answered: the other views, and the installed app
+// (service worker, offline and update messages), whose precache would otherwise
+// compete with the first result for the network and the main thread.
+let restBuilt = false;
 const buildTheRest = () => {
+  if (restBuilt) return;
+  restBuilt = true;
   generator.get().catch(() => {});
   checker.get().catch(() => {});
+  void import('./pwa.js').then((pwa) => pwa.startPwa(i18n));
 };
+
+// Should the validator take long to answer, the rest does not wait for it.
+globalThis.addEventListener('load', () => setTimeout(buildTheRest, 3000), { once: true });
 
 // The kit runs in a worker (built into kit/ from wasm/kit.mjs and the
 // WebAssembly core), so a huge paste never blocks typing.

@@ -3,7 +3,6 @@
 // typing. Loaded once with the page (same origin, no other traffic). It serves
 // the validator and the generator.
 //
-// First:     { type: 'core', module: WebAssembly.Module | null }   (from boot.js or validator-client.js)
 // Requests:  { id, type: 'validate', choice, text, bytes?, lang, spec }
 //            { id, type: 'mx', patterns, host }
 //            { id, type: 'generate', state, lang, renewIdFrom }
@@ -20,23 +19,9 @@ import { generatorInputs } from './generator-model.js';
 /** @typedef {import('./generator-model.js').GeneratorState} GeneratorState */
 
 const scope = /** @type {any} */ (globalThis);
-/**
- * The core compiled by the page (boot.js), which fetches and compiles it while
- * this worker starts; null: fetch it here. The first message says which.
- * @type {Promise<WebAssembly.Module | null>}
- */
-const coreModule = new Promise((resolve) => {
-  scope.addEventListener(
-    'message',
-    (/** @type {MessageEvent} */ event) => resolve(event.data?.type === 'core' && event.data.module instanceof WebAssembly.Module ? event.data.module : null),
-    { once: true },
-  );
-});
-
 /** @type {Promise<Kit>} */
 const kitReady = import('./kit/kit.mjs').then(
-  (/** @type {{ loadKit(options?: { module?: Promise<WebAssembly.Module | null> }): Promise<Kit> }} */ module) =>
-    module.loadKit({ module: coreModule }),
+  (/** @type {{ loadKit(): Promise<Kit> }} */ module) => module.loadKit(),
 );
 
 kitReady.then(
@@ -46,7 +31,6 @@ kitReady.then(
 
 scope.addEventListener('message', async (/** @type {MessageEvent} */ event) => {
   const request = event.data;
-  if (request?.type === 'core') return;
   try {
     const kit = await kitReady;
     if (request.type === 'mx') {

@@ -33,9 +33,6 @@ export class ValidatorClient {
    */
   constructor(workerUrl, boot) {
     this.worker = boot ? boot.worker : new Worker(workerUrl, { type: 'module' });
-    // The worker waits for the core's compiled module; boot.js posts it, a
-    // worker started here fetches the core itself.
-    if (!boot) this.worker.postMessage({ type: 'core', module: null });
     this.nextId = 1;
     /** @type {Map<number, Pending<any>>} */
     this.inFlight = new Map();
