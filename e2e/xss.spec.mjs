@@ -103,21 +103,39 @@ async function paste(field, text) {
 
 /**
  * After a paste: the page paints it within 2 s, then a click still works and
- * shows its effect within 2 s.
+ * shows its effect within 2 s. The click is timed by the page itself, from the
+ * input event's timestamp (so a busy page's queueing counts) to the first
+ * frame that shows the effect (so the test runner's own polling, slow when the
+ * machine is loaded, does not).
  * @param {Page} page
  * @param {() => Promise<void>} click
- * @param {() => Promise<void>} effect
+ * @param {{ selector: string, attribute?: [string, string] }} effect what must show:
+ *   the element visible, or with that attribute value
  */
 async function respondsWithin2s(page, click, effect) {
-  // Two interactions, each answered within 2 s: the paste itself (until the
-  // page has painted it), then the click (until its effect shows).
   const pasted = Date.now();
   await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0))));
   expect(Date.now() - pasted, 'the paste is handled and painted within 2 s').toBeLessThan(2000);
-  const start = Date.now();
+  await page.evaluate((want) => {
+    const timing = /** @type {any} */ (globalThis).__clickTiming = { start: 0, end: 0 };
+    globalThis.addEventListener('click', (event) => void (timing.start = event.timeStamp), { capture: true, once: true });
+    const shows = () => {
+      const el = document.querySelector(want.selector);
+      if (!el) return false;
+      if (want.attribute) return el.getAttribute(want.attribute[0]) === want.attribute[1];
+      return el.checkVisibility();
+    };
+    const frame = () => {
+      if (timing.start && shows()) timing.end = performance.now();
+      else requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+  }, effect);
   await click();
-  await effect();
-  expect(Date.now() - start, 'the click shows its effect within 2 s').toBeLessThan(2000);
+  await page.waitForFunction(() => /** @type {any} */ (globalThis).__clickTiming.end > 0, null, { timeout: 15_000 });
+  const { start, end } = await page.evaluate(() => /** @type {any} */ (globalThis).__clickTiming);
+  expect(end, 'the effect shows after the click').toBeGreaterThanOrEqual(start);
+  expect(end - start, 'the click shows its effect within 2 s').toBeLessThan(2000);
 }
 
 test.describe('hostile input never runs', () => {
@@ -159,8 +177,8 @@ test.describe('hostile input never runs', () => {
     await paste(input, big);
     await respondsWithin2s(
       page,
-      () => page.locator('a[data-view="generator"]').click({ timeout: 2000 }),
-      () => expect(page.locator('#generator')).toBeVisible({ timeout: 2000 }),
+      () => page.locator('a[data-view="generator"]').click(),
+      { selector: '#generator' },
     );
     await page.locator('a[data-view="validator"]').click();
     await expect(summary).toContainText(/— (valid|invalid)/, { timeout: 15_000 });
@@ -197,8 +215,8 @@ test.describe('hostile input never runs', () => {
       await paste(field, big);
       await respondsWithin2s(
         page,
-        () => page.locator('a[data-view="guide"]').click({ timeout: 2000 }),
-        () => expect(page.locator('#guide')).toBeVisible({ timeout: 2000 }),
+        () => page.locator('a[data-view="guide"]').click(),
+        { selector: '#guide' },
       );
       await page.locator('a[data-view="generator"]').click();
       await expect(page.locator('#generator')).toBeVisible();
@@ -257,8 +275,8 @@ test.describe('hostile input never runs', () => {
       const lang = i % 2 === 0 ? 'Français' : 'English';
       await respondsWithin2s(
         page,
-        () => page.getByRole('button', { name: lang }).click({ timeout: 2000 }),
-        () => expect(page.getByRole('button', { name: lang })).toHaveAttribute('aria-pressed', 'true', { timeout: 2000 }),
+        () => page.getByRole('button', { name: lang }).click(),
+        { selector: `button[data-widget-lang="${lang === 'Français' ? 'fr' : 'en'}"]`, attribute: ['aria-pressed', 'true'] },
       );
       await check(`1 MiB in widget input ${i}`);
     }

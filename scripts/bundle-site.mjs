@@ -10,22 +10,25 @@
 // The staged folder already holds a copy of site/ and the package under kit/.
 // This replaces its .js and .css files with the bundles:
 //
-// - the page: app.js (everything the page runs), pwa.js (loaded by app.js once
-//   the page is up), validation-worker.js (the worker; it imports ./kit/kit.mjs
-//   at run time, which stays the npm package's own file), checker/gather.js
-//   (also imported at run time by the checker widget), boot.js; code two of them
-//   share goes to chunks/;
+// - the page: app.js (what the page runs first; the generator and checker
+//   views are chunks it imports when needed), pwa.js, boot.js and
+//   checker/gather.js (also imported at run time by the checker widget); code
+//   two of them share goes to chunks/;
+// - the validation worker: one file with the kit and the emitted glue inlined,
+//   so that it fetches the wasm without waiting for further modules;
 // - the widgets: widgets/widgets.js, widgets/<name>/define.js and the embed page's
 //   script; shared code goes to widgets/chunks/, two folders deep like the
 //   define entries, so that the `new URL('../../…', import.meta.url)` of the widget
-//   modules and their `../../kit/kit.mjs` import mean the same after bundling;
+//   modules and their `../../kit/kit.mjs` import (the package's own file, left
+//   out of the bundle) mean the same after bundling;
 // - sw.js is left as it is (scripts/build-sw.mjs writes its precache line);
 // - the kit's own module (kit/kit.mjs) is minified in place; the emitted glue is
 //   minified already;
 // - the stylesheets are minified;
 // - index.html loses the English text of the views that start hidden (generator,
 //   checker, guide): app.js draws their strings from the catalogue when they are
-//   first shown, so the page does not carry that text twice.
+//   first shown, so the page does not carry that text twice; it announces the
+//   chunks app.js imports (modulepreload), so that they load beside it.
 //
 // A check at the end refuses a bundle that would resolve `import.meta.url`
 // somewhere the source did not expect (a module moved to another depth).
@@ -35,7 +38,7 @@ import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** Chromium 111+ / Firefox 114+ / Safari 16.4+: module workers, CSS nesting-free output. */
+/** The browsers the site supports (module workers, ES2022): Chromium 111+, Firefox 114+, Safari 16.4+. */
 const target = ['chrome111', 'firefox114', 'safari16.4'];
 /** BUNDLE_MINIFY=0 keeps names and layout, for profiling. */
 const minify = process.env.BUNDLE_MINIFY !== '0';
