@@ -56,10 +56,11 @@ const floorFiles = {
   ],
   '/__floor/floor.js': ['text/javascript; charset=utf-8', "document.getElementById('summary').dataset.state = 'ok';"],
 };
-/** @type {{ path: string, bytes: number, header: number, sw: boolean }[]} */
+/** @type {{ path: string, bytes: number, header: number, sw: boolean, at: number }[]} */
 let sent = [];
 
 const server = createServer(async (req, res) => {
+  const arrived = performance.timeOrigin + performance.now(); // epoch ms, as the page's clock
   const url = new URL(req.url ?? '/', 'http://localhost');
   let path = decodeURIComponent(url.pathname);
   if (path.endsWith('/')) path += 'index.html';
@@ -76,7 +77,7 @@ const server = createServer(async (req, res) => {
     res.writeHead(status, all);
     res.end(body);
     const header = Object.entries(all).reduce((n, [k, v]) => n + k.length + String(v).length + 4, 17);
-    sent.push({ path: path.slice(1), bytes: body?.length ?? 0, header, sw: req.headers['service-worker'] === 'script' });
+    sent.push({ path: path.slice(1), bytes: body?.length ?? 0, header, sw: req.headers['service-worker'] === 'script', at: arrived });
     if (process.env.BENCH_DEBUG) console.error(path, body?.length, req.headers['sec-fetch-dest'], req.headers['sec-fetch-mode'], req.headers['cache-control'] ?? '');
   };
   // The floor: a page with one module script that shows a result at once.
@@ -164,14 +165,16 @@ const transfer = await (async () => {
   const page = await context.newPage();
   sent = [];
   await visit(page);
-  const page_ = sent;
-  sent = [];
+  // The moment the first result showed, on the page's clock (epoch ms): what
+  // the server was asked for before it is the page's; the rest (the other
+  // views, then the service worker's precache) comes after.
+  const resultAt = await page.evaluate(() => performance.timeOrigin + /** @type {any} */ (globalThis).__bench.result);
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20_000 });
   await page.locator('#pwa-status[data-sw="ready"]').waitFor({ timeout: 20_000 });
-  const worker = sent;
+  const all = sent;
   sent = [];
   await context.close();
-  return { page: page_, worker };
+  return { page: all.filter((r) => r.at <= resultAt), worker: all.filter((r) => r.at > resultAt) };
 })();
 
 /** @typedef {{ result: number, ready: number, dcl: number, load: number, boot: number }} Visit */
@@ -296,7 +299,7 @@ const lines = [
   '| figure | measured | target |',
   '| --- | --- | --- |',
   `| first-visit transfer, page until the validator is ready | ${kb(total(transfer.page))} KB (${transfer.page.length} requests) | ≤ ${targets.transferKB} KB: ${verdict(pageKB <= targets.transferKB)} |`,
-  `| first-visit transfer, including the service worker's precache | ${kb(total(transfer.page) + total(transfer.worker))} KB (+${transfer.worker.length} requests) | ≤ ${targets.transferKB} KB: ${verdict(allKB <= targets.transferKB)} |`,
+  `| first-visit transfer, the whole app: the page, then the other views and the service worker's precache | ${kb(total(transfer.page) + total(transfer.worker))} KB (+${transfer.worker.length} requests) | ≤ ${targets.transferKB} KB: ${verdict(allKB <= targets.transferKB)} |`,
   `| the same two with brotli instead of gzip (computed from the files) | ${kb(brotliPage)} KB; ${kb(brotliAll)} KB | ≤ ${targets.transferKB} KB: ${verdict(brotliPage / 1024 <= targets.transferKB)}; ${verdict(brotliAll / 1024 <= targets.transferKB)} |`,
   `| navigation → first validator result, first visit (median of ${runs}) | ${coldMedian.toFixed(0)} ms (min ${Math.min(...cold.map((r) => r.result)).toFixed(0)}, max ${Math.max(...cold.map((r) => r.result)).toFixed(0)}) | ≤ ${targets.interactiveMs} ms: ${verdict(coldMedian <= targets.interactiveMs)} |`,
   `| navigation → first validator result, later visit from the service worker (median of ${runs}) | ${warmMedian.toFixed(0)} ms (min ${Math.min(...warm.map((r) => r.result)).toFixed(0)}, max ${Math.max(...warm.map((r) => r.result)).toFixed(0)}) | ≤ ${targets.interactiveMs} ms: ${verdict(warmMedian <= targets.interactiveMs)} |`,
@@ -311,11 +314,12 @@ const lines = [
   `${median(warm.map((r) => r.ready)).toFixed(0)} ms.`,
   '',
   'Method. Transfer: the bytes the server wrote (compressed bodies plus response headers) during one first',
-  'visit, split at the moment the validator shows its first result; the service worker then precaches the',
-  'files the page has not loaded yet (what the page loaded is reused from the HTTP cache after an integrity',
-  'check, so it is not downloaded twice — except index.html, whose navigation response the worker cannot reuse,',
-  'and, with this server\'s `Cache-Control: no-cache` and no validators, modules that both the page and the worker',
-  'import). Time: `performance.now()` when the result summary first shows a',
+  'visit, split by the moment the validator shows its first result (requests that reached the server before it are',
+  "the page's); after it the page loads the generator's and the checker's code and registers the service worker,",
+  'which precaches the files the page has not loaded yet (what the page loaded is reused from the HTTP cache after an',
+  'integrity check, so it is not downloaded twice — except index.html, whose navigation response the worker cannot',
+  "reuse, and, with this server's `Cache-Control: no-cache` and no validators, files both fetch at the same time).",
+  'Time: `performance.now()` when the result summary first shows a',
   'verdict for a sample policy restored from localStorage, i.e. the page, the worker, the kit module and the',
   'wasm are loaded and compiled and one validation has run.',
   '',

@@ -139,9 +139,11 @@ let restBuilt = false;
 const buildTheRest = () => {
   if (restBuilt) return;
   restBuilt = true;
-  generator.get().catch(() => {});
-  checker.get().catch(() => {});
-  void import('./pwa.js').then((pwa) => pwa.startPwa(i18n));
+  // The service worker then finds every file the page loaded in the HTTP
+  // cache, rather than fetching the views' chunks beside the page.
+  void Promise.allSettled([generator.get(), checker.get()])
+    .then(() => import('./pwa.js'))
+    .then((pwa) => pwa.startPwa(i18n));
 };
 
 // Should the validator take long to answer, the rest does not wait for it.
