@@ -151,7 +151,8 @@ test.describe('checker', () => {
     // The address names the check, and the hash routing still works.
     expect(new URL(page.url()).searchParams.get('domain')).toBe(D);
     expect(new URL(page.url()).hash).toBe('#checker');
-    expect(log.filter((l) => l.host === 'cloudflare'), 'ten lookups and 2 MX hosts × A/AAAA').toHaveLength(14);
+    expect(log.filter((l) => l.host === 'cloudflare'), 'ten lookups and 2 MX hosts × A/AAAA/TLSA').toHaveLength(16);
+    expect(log.filter((l) => l.type === 'TLSA').map((l) => l.name).sort(), 'DANE: TLSA of each MX host').toEqual(['_25._tcp.a.backup.example.test', '_25._tcp.mx1.example.test']);
     expect(log.filter((l) => l.host === 'google'), 'the two comparison questions').toHaveLength(2);
     await page.locator('a[data-view="validator"]').click();
     await expect(page.locator('#validator')).toBeVisible();

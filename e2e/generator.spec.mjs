@@ -743,6 +743,7 @@ test.describe('long input', () => {
 test.describe('accessibility', () => {
   for (const lang of ['English', 'Français']) {
     test(`axe finds no WCAG A/AA violation in the generator and the guide, in ${lang}`, async ({ page }) => {
+      test.slow(); // four axe runs over the whole page
       const axe = () => new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
       await openGenerator(page);
       await page.getByRole('button', { name: lang }).click();
@@ -767,6 +768,7 @@ test.describe('accessibility', () => {
   test.describe('in the dark colour scheme', () => {
     test.use({ colorScheme: 'dark' });
     test('axe finds no WCAG A/AA violation in the generator and the guide', async ({ page }) => {
+      test.slow(); // two axe runs over the whole page
       const axe = () => new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
       await openGenerator(page);
       await fillForm(page);

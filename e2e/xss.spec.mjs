@@ -102,20 +102,42 @@ async function paste(field, text) {
 }
 
 /**
+ * The same paste, timed by the page: from just before the value is set to the
+ * first frame after the page has handled it (ms).
+ * @param {Locator} field
+ * @param {string} text
+ * @returns {Promise<number>}
+ */
+function pasteTimed(field, text) {
+  return field.evaluate(
+    (el, value) =>
+      new Promise((done) => {
+        const start = performance.now();
+        const input = /** @type {HTMLInputElement | HTMLTextAreaElement} */ (el);
+        input.focus();
+        input.value = value;
+        input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertFromPaste' }));
+        requestAnimationFrame(() => setTimeout(() => done(performance.now() - start), 0));
+      }),
+    text,
+  );
+}
+
+/**
  * After a paste: the page paints it within 2 s, then a click still works and
- * shows its effect within 2 s. The click is timed by the page itself, from the
- * input event's timestamp (so a busy page's queueing counts) to the first
- * frame that shows the effect (so the test runner's own polling, slow when the
- * machine is loaded, does not).
+ * shows its effect within 2 s. Both are timed by the page itself (the test
+ * runner's own latency, large when the machine is loaded, is not the page's):
+ * the paste from setting the value to the next frame, the click from the input
+ * event's timestamp (so a busy page's queueing counts) to the first frame that
+ * shows the effect.
  * @param {Page} page
+ * @param {number} pasteMs what pasteTimed measured
  * @param {() => Promise<void>} click
  * @param {{ selector: string, attribute?: [string, string] }} effect what must show:
  *   the element visible, or with that attribute value
  */
-async function respondsWithin2s(page, click, effect) {
-  const pasted = Date.now();
-  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0))));
-  expect(Date.now() - pasted, 'the paste is handled and painted within 2 s').toBeLessThan(2000);
+async function respondsWithin2s(page, pasteMs, click, effect) {
+  expect(pasteMs, 'the paste is handled and painted within 2 s').toBeLessThan(2000);
   await page.evaluate((want) => {
     const timing = /** @type {any} */ (globalThis).__clickTiming = { start: 0, end: 0 };
     globalThis.addEventListener('click', (event) => void (timing.start = event.timeStamp), { capture: true, once: true });
@@ -174,9 +196,9 @@ test.describe('hostile input never runs', () => {
     }
 
     // 1 MiB: the page still answers.
-    await paste(input, big);
     await respondsWithin2s(
       page,
+      await pasteTimed(input, big),
       () => page.locator('a[data-view="generator"]').click(),
       { selector: '#generator' },
     );
@@ -212,9 +234,9 @@ test.describe('hostile input never runs', () => {
     for (let i = 0; i < count; i++) {
       const field = fields.nth(i);
       const id = (await field.getAttribute('id')) ?? `field ${i}`;
-      await paste(field, big);
       await respondsWithin2s(
         page,
+        await pasteTimed(field, big),
         () => page.locator('a[data-view="guide"]').click(),
         { selector: '#guide' },
       );
@@ -271,10 +293,11 @@ test.describe('hostile input never runs', () => {
     // 1 MiB into each input: the page answers a click within 2 s.
     const inputs = [box, ...Array.from({ length: count }, (_, i) => generatorFields.nth(i)), checkerField];
     for (const [i, field] of inputs.entries()) {
-      await paste(field, big);
+      const pasteMs = await pasteTimed(field, big);
       const lang = i % 2 === 0 ? 'Français' : 'English';
       await respondsWithin2s(
         page,
+        pasteMs,
         () => page.getByRole('button', { name: lang }).click(),
         { selector: `button[data-widget-lang="${lang === 'Français' ? 'fr' : 'en'}"]`, attribute: ['aria-pressed', 'true'] },
       );

@@ -236,8 +236,11 @@ export interface CheckFacts {
   /** The domain checked (A-label). */
   domain: string;
   lookups?: Partial<Record<LookupName, RawLookup>>;
-  /** A and AAAA of each MX host (asked once the MX answer is in; CHK-009). */
-  mxHosts?: Record<string, { a?: RawLookup; aaaa?: RawLookup }>;
+  /**
+   * Asked once the MX answer is in, per MX host: A and AAAA (CHK-009) and the
+   * TLSA record at `_25._tcp.<host>` (DANE, CHK-015).
+   */
+  mxHosts?: Record<string, { a?: RawLookup; aaaa?: RawLookup; tlsa?: RawLookup }>;
   policy?: {
     outcome: FetchOutcome;
     status?: number;

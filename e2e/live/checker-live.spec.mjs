@@ -127,8 +127,9 @@ test.describe('a deployment the browser can read', () => {
       '_mta-sts.ok.example.test 16', 'ok.example.test 15', 'mta-sts.ok.example.test 1', 'mta-sts.ok.example.test 28',
       'mta-sts.ok.example.test 5', '_smtp._tls.ok.example.test 16', '_dmarc.ok.example.test 16', 'ok.example.test 16',
       '_mta_sts.ok.example.test 16', '_smtp-tlsrpt.ok.example.test 16',
-      // The second round: A and AAAA of each MX host (CHK-009).
+      // The second round: A and AAAA of each MX host (CHK-009), and its TLSA record (DANE, CHK-015).
       'mx1.ok.example.test 1', 'mx1.ok.example.test 28', 'mx2.ok.example.test 1', 'mx2.ok.example.test 28',
+      '_25._tcp.mx1.ok.example.test 52', '_25._tcp.mx2.ok.example.test 52',
     ]));
   });
 
@@ -158,6 +159,25 @@ test.describe('a deployment the browser can read', () => {
     await check(page, 'twotxt.example.test');
     await expectVerdict(page, 'problems');
     await expectCodes(page, [['STS-TXT-002', 'error'], ['CHK-003', 'warning']]);
+  });
+
+  test('an MX host with a TLSA record in an unsigned zone: CHK-015 says DANE is not in effect, still deployed', async ({ page }) => {
+    await check(page, 'dane.example.test');
+    await expect(page.locator('#check-report')).toHaveAttribute('data-mx-hosts', 'done');
+    await expectVerdict(page, 'deployed_ok');
+    const dane = page.locator('#check-report [data-code="CHK-015"]').filter({ hasText: 'TLSA' });
+    await expect(dane).toHaveCount(1);
+    await expect(dane).toContainText('mx1.dane.example.test');
+    await expect(dane).toContainText('not in effect');
+    await expect(page.locator('[data-mx-host="mx1.dane.example.test"]')).toContainText('TLSA (DANE)');
+  });
+
+  test('a stray v=STSv1 copy at the domain beside the real record: STS-TXT-019 warning, still deployed', async ({ page }) => {
+    await check(page, 'straycopy.example.test');
+    await expectVerdict(page, 'deployed_ok');
+    await expectCodes(page, [['STS-TXT-019', 'warning']]);
+    await expect(page.locator('#check-report [data-code="STS-TXT-019"]').first()).toContainText('straycopy.example.test');
+    await expectNoCodes(page, ['STS-TXT-002', 'CHK-003']);
   });
 
   test('a policy but no TXT record: CHK-003', async ({ page }) => {

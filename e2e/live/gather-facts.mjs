@@ -104,13 +104,14 @@ export async function gatherFacts(kit, domain, o = {}) {
   const doLookups = Object.entries(lookupsFor(domain)).map(async ([key, [name, type]]) => {
     lookups[key] = await ask(name, type, resolvers);
     if (key !== 'mx') return;
-    // The page's second round: A/AAAA of each MX host (CHK-009), from the resolver that answered.
+    // The page's second round: A/AAAA (CHK-009) and TLSA _25._tcp.<host> (DANE, CHK-015)
+    // of each MX host, from the resolver that answered.
     const answer = kit.dohAnswer(lookups.mx.body, lookups.mx.status, 15);
     const order = lookups.mx.resolver === 'google' ? [resolvers[1], resolvers[0]] : resolvers;
     const hosts = answer.conclusive ? answer.records.filter((r) => r.type === 15 && !r.nullMx).map((r) => r.text).slice(0, 10) : [];
     await Promise.all(hosts.map(async (h) => {
-      const [a, aaaa] = await Promise.all([ask(h, 1, order), ask(h, 28, order)]);
-      mxHosts[h] = { a, aaaa };
+      const [a, aaaa, tlsa] = await Promise.all([ask(h, 1, order), ask(h, 28, order), ask(`_25._tcp.${h}`, 52, order)]);
+      mxHosts[h] = { a, aaaa, tlsa };
     }));
   });
   // The comparison questions asked of Google only (CHK-021).

@@ -150,6 +150,18 @@ export const SCENARIOS = [
     host: { body: goodPolicy('twotxt') },
   },
   {
+    name: 'dane',
+    what: 'a correct deployment whose first MX host also publishes a DANE TLSA record (the zone is not signed)',
+    dns: [`_25._tcp.mx1.dane TLSA 3 1 1 0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef`, ...healthy('dane')],
+    host: { body: goodPolicy('dane') },
+  },
+  {
+    name: 'straycopy',
+    what: 'a correct deployment with a forgotten v=STSv1 copy at the domain itself',
+    dns: [`straycopy TXT "v=STSv1; id=20190101000000Z"`, `straycopy TXT "v=spf1 -all"`, ...healthy('straycopy')],
+    host: { body: goodPolicy('straycopy') },
+  },
+  {
     name: 'nopolicyhost',
     what: 'a TXT record but no policy host (mta-sts.<d> does not exist)',
     dns: healthy('nopolicyhost', { host: true }),

@@ -19,7 +19,7 @@ import { appendSafe } from './safe-text.js';
 /** @typedef {import('./history.js').HistoryEntry} HistoryEntry */
 /**
  * @typedef {{ domain: string, lookups: Record<string, GatheredLookup>, policy: PolicyFacts, elapsedMs: number,
- *   mxHosts?: Record<string, { a?: GatheredLookup, aaaa?: GatheredLookup }>,
+ *   mxHosts?: Record<string, { a?: GatheredLookup, aaaa?: GatheredLookup, tlsa?: GatheredLookup }>,
  *   history?: { lastId: string, lastBodyHash: string } }} Facts
  */
 
@@ -508,7 +508,7 @@ export class CheckerView {
 
   /**
    * @param {string} host
-   * @param {'a' | 'aaaa'} family
+   * @param {'a' | 'aaaa' | 'tlsa'} family
    * @param {any} raw
    */
   mxHostProgress(host, family, raw) {
@@ -535,7 +535,7 @@ export class CheckerView {
       /** @type {string[]} */
       const states = [];
       let waiting = false;
-      for (const family of /** @type {const} */ (['a', 'aaaa'])) {
+      for (const family of /** @type {const} */ (['a', 'aaaa', 'tlsa'])) {
         const raw = got[family];
         if (!raw) waiting = true;
         else if (!raw.conclusive) failed = true;

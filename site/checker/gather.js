@@ -56,7 +56,7 @@ export const resolverUrls = Object.freeze({
 });
 
 /** Query types by mnemonic. */
-export const qtypes = Object.freeze({ A: 1, CNAME: 5, MX: 15, TXT: 16, AAAA: 28 });
+export const qtypes = Object.freeze({ A: 1, CNAME: 5, MX: 15, TXT: 16, AAAA: 28, TLSA: 52 });
 
 /** Default per-request timeout. */
 export const defaultTimeoutMs = 10_000;
@@ -630,7 +630,7 @@ export async function fetchPolicy(domain, options = {}) {
  * @param {string} domain what the user typed (normalised here; DomainError if invalid)
  * @param {GatherOptions} [options]
  * @returns {Promise<{ domain: string, lookups: Partial<Record<LookupName, GatheredLookup>>, policy: PolicyFacts, elapsedMs: number,
- *   mxHosts?: Record<string, { a?: GatheredLookup, aaaa?: GatheredLookup }> }>}
+ *   mxHosts?: Record<string, { a?: GatheredLookup, aaaa?: GatheredLookup, tlsa?: GatheredLookup }> }>}
  */
 export async function gatherFacts(domain, options = {}) {
   const norm = normalizeDomain(domain);
@@ -651,12 +651,13 @@ export async function gatherFacts(domain, options = {}) {
       // a broken listener never stops the check
     }
   };
-  /** @type {Record<string, { a?: GatheredLookup, aaaa?: GatheredLookup }>} */
+  /** @type {Record<string, { a?: GatheredLookup, aaaa?: GatheredLookup, tlsa?: GatheredLookup }>} */
   const mxHosts = {};
   /** @type {Promise<unknown>[]} */
   const hostRound = [];
-  // The second round (CHK-009): A and AAAA of each MX host, as soon as the MX
-  // answer is in, while the policy fetch may still be running.
+  // The second round, as soon as the MX answer is in, while the policy fetch
+  // may still be running: A and AAAA of each MX host (CHK-009) and its DANE
+  // TLSA record at _25._tcp.<host> (CHK-015).
   const askMxHosts = (/** @type {GatheredLookup} */ raw) => {
     if (!raw.conclusive) return;
     const hosts = mxHostNames(answers.get(raw));
@@ -669,9 +670,9 @@ export async function gatherFacts(domain, options = {}) {
       : options;
     for (const host of hosts) {
       mxHosts[host] = {};
-      for (const [family, type] of /** @type {const} */ ([['a', 'A'], ['aaaa', 'AAAA']])) {
+      for (const [family, type, qname] of /** @type {const} */ ([['a', 'A', host], ['aaaa', 'AAAA', host], ['tlsa', 'TLSA', `_25._tcp.${host}`]])) {
         hostRound.push(
-          lookup(host, type, hostOptions).then((r) => {
+          lookup(qname, type, hostOptions).then((r) => {
             mxHosts[host][family] = r;
             safe('mxHost', { host, family, lookup: r });
           }),

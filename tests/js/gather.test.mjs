@@ -34,7 +34,7 @@ function dns(name, type, data = [], status = 0, extra = {}) {
   return JSON.stringify(body);
 }
 
-const typeNumber = { TXT: 16, MX: 15, A: 1, AAAA: 28, CNAME: 5 };
+const typeNumber = { TXT: 16, MX: 15, A: 1, AAAA: 28, CNAME: 5, TLSA: 52 };
 
 /** The zone of a correct deployment for example.test. */
 function goodZone(name, type) {
@@ -198,10 +198,10 @@ describe('gatherFacts', () => {
       'mta-sts.example.test AAAA',
       'mta-sts.example.test CNAME',
     ]);
-    // The first round answers; the MX host round (2 hosts × A/AAAA) follows.
+    // The first round answers; the MX host round (2 hosts × A/AAAA/TLSA) follows.
     for (const settle of pending.splice(0)) settle();
-    for (let i = 0; i < 50 && f.calls.length < 17; i++) await new Promise((r) => setTimeout(r, 5));
-    assert.equal(f.calls.length, 17, 'A and AAAA of both MX hosts');
+    for (let i = 0; i < 50 && f.calls.length < 19; i++) await new Promise((r) => setTimeout(r, 5));
+    assert.equal(f.calls.length, 19, 'A, AAAA and TLSA of both MX hosts');
     for (const settle of pending.splice(0)) settle();
     const facts = await done;
     assert.equal(facts.domain, 'example.test');
@@ -234,7 +234,7 @@ describe('gatherFacts', () => {
   test('reports progress for every lookup and the policy', async () => {
     const seen = [];
     await gatherFacts('example.test', { fetch: server(), judge, onProgress: (name, raw) => seen.push([name, raw.resolver ?? raw.outcome]) });
-    assert.equal(seen.length, 12 + 1 + 1 + 4, '12 lookups, the policy, the host round start, 2 hosts × A/AAAA');
+    assert.equal(seen.length, 12 + 1 + 1 + 6, '12 lookups, the policy, the host round start, 2 hosts × A/AAAA/TLSA');
     assert.deepEqual(seen.find(([n]) => n === 'policy'), ['policy', 'ok']);
     assert.deepEqual(seen.find(([n]) => n === 'mx'), ['mx', 'cloudflare']);
   });
@@ -278,7 +278,7 @@ describe('resolver fallback', () => {
         assert.equal(raw.fallbackFrom.reason, reason);
         assert.equal(raw.fallbackFrom.status, status);
       }
-      assert.equal(f.calls.length, 2 * 10 + 2 + 1 + 2 * 2, '10 + 10 fallbacks + 2 comparisons + 1 policy fetch + 2 MX hosts × A/AAAA asked of Google directly');
+      assert.equal(f.calls.length, 2 * 10 + 2 + 1 + 2 * 3, '10 + 10 fallbacks + 2 comparisons + 1 policy fetch + 2 MX hosts × A/AAAA/TLSA asked of Google directly');
       assert.equal(facts.mxHosts['mx1.example.test'].a.resolver, 'google');
       assert.equal(facts.lookups.stsTxtOther.resolver, 'google');
       const report = kit.assess(facts);
@@ -561,14 +561,36 @@ describe('the MX host round (CHK-009)', () => {
     const policyGate = new Promise((r) => (releasePolicy = r));
     const f = server({ policy: () => policyGate.then(() => policyResponse()) });
     const done = gatherFacts('example.test', { fetch: f, judge });
-    const hostCalls = () => f.calls.filter((c) => /^(mx1|a\.backup)\.example\.test$/.test(c.url.searchParams.get('name') ?? ''));
-    for (let i = 0; i < 100 && hostCalls().length < 4; i++) await new Promise((r) => setTimeout(r, 5));
-    assert.equal(hostCalls().length, 4, 'A and AAAA of both hosts asked before the policy answered');
-    assert.deepEqual(hostCalls().map((c) => c.url.searchParams.get('type')).sort(), ['A', 'A', 'AAAA', 'AAAA']);
+    const hostCalls = () => f.calls.filter((c) => /^(_25\._tcp\.)?(mx1|a\.backup)\.example\.test$/.test(c.url.searchParams.get('name') ?? ''));
+    for (let i = 0; i < 100 && hostCalls().length < 6; i++) await new Promise((r) => setTimeout(r, 5));
+    assert.equal(hostCalls().length, 6, 'A, AAAA and TLSA of both hosts asked before the policy answered');
+    assert.deepEqual(hostCalls().map((c) => c.url.searchParams.get('type')).sort(), ['A', 'A', 'AAAA', 'AAAA', 'TLSA', 'TLSA']);
+    assert.deepEqual(
+      hostCalls().filter((c) => c.url.searchParams.get('type') === 'TLSA').map((c) => c.url.searchParams.get('name')).sort(),
+      ['_25._tcp.a.backup.example.test', '_25._tcp.mx1.example.test'],
+    );
     releasePolicy();
     const facts = await done;
     assert.equal(facts.mxHosts['mx1.example.test'].a.status, 200);
     assert.equal(facts.mxHosts['a.backup.example.test'].aaaa.resolver, 'cloudflare');
+  });
+
+  test('TLSA records of an MX host reach the core: DANE reported (CHK-015), signed or not', async () => {
+    const tlsa = (/** @type {string} */ name, /** @type {boolean} */ ad) =>
+      json(JSON.stringify({ Status: 0, TC: false, RD: true, RA: true, AD: ad, CD: false, Question: [{ name: `${name}.`, type: 52 }],
+        Answer: [{ name: `${name}.`, type: 52, TTL: 300, data: '\\# 35 030101aabbccddeeff00112233445566778899aabbccddeeff0011223344556677' }] }));
+    const f = server({
+      doh: {
+        cloudflare: (name) =>
+          name === '_25._tcp.mx1.example.test' ? tlsa(name, true) : name === '_25._tcp.a.backup.example.test' ? tlsa(name, false) : undefined,
+      },
+    });
+    const facts = await gatherFacts('example.test', { fetch: f, judge });
+    assert.equal(facts.mxHosts['mx1.example.test'].tlsa.status, 200);
+    const dane = kit.assess(facts).checks.filter((c) => c.code === 'CHK-015' && /TLSA/.test(c.message));
+    assert.equal(dane.length, 2, JSON.stringify(dane.map((c) => c.message)));
+    assert.ok(dane.some((c) => /mx1\.example\.test publishes DANE/.test(c.message)));
+    assert.ok(dane.some((c) => /a\.backup\.example\.test has 1 TLSA.*not in effect/.test(c.message)));
   });
 
   test('an MX host that is a CNAME alias: CHK-009', async () => {

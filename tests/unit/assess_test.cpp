@@ -329,6 +329,22 @@ TEST(Assess, WrongLocationHints) {
   expect_check(a, "TLSRPT-002", severity::error, check_area::tlsrpt);
 }
 
+TEST(Assess, StrayCopyBesideTheRealRecord) {
+  // A deployment that works, with a forgotten v=STSv1 copy at the apex: a
+  // warning about the copy, never the "wrong place" error, and the verdict holds.
+  facts f = good();
+  f.apex_txt = answer("example.com", rrtype::txt,
+                      {rr("example.com", 16, R"("\"v=spf1 -all\"")"),
+                       rr("example.com", 16, R"("\"v=STSv1; id=20190101\"")")});
+  const assessment a = assess(f);
+  expect_check(a, "STS-TXT-019", severity::warning, check_area::txt);
+  EXPECT_EQ(count(a, "STS-TXT-019"), 1U) << dump(a);
+  EXPECT_NE(find(a, "STS-TXT-019")->diag.message.find("\"example.com\""), std::string::npos) << dump(a);
+  EXPECT_EQ(a.overall, assess(good()).overall) << dump(a);
+  // Without the copy, nothing is said.
+  EXPECT_EQ(count(assess(good()), "STS-TXT-019"), 0U);
+}
+
 TEST(Assess, CnameDelegatedStsRecord) {
   facts f = good();
   f.sts_txt = answer("_mta-sts.example.com", rrtype::txt,
@@ -546,6 +562,68 @@ TEST(Assess, MxHostThatIsAnAliasOrHasNoAddress) {
   failed.aaaa = make_lookup("cloudflare", "", 0, rrtype::aaaa);
   g.mx_hosts = {failed};
   EXPECT_EQ(count(assess(g), "CHK-009"), 0U);
+}
+
+TEST(Assess, DaneTlsaOnMxHosts) {
+  // mx1 publishes TLSA validated by DNSSEC, the backup publishes TLSA without
+  // DNSSEC (DANE not in effect): one CHK-015 of each kind, in the MX area,
+  // and the verdict is unchanged.
+  facts f = good();
+  facts::mx_host_lookups signed_host;
+  signed_host.host = "mx1.example.com";
+  signed_host.a = answer("mx1.example.com", rrtype::a, {rr("mx1.example.com", 1, R"("192.0.2.7")")});
+  signed_host.tlsa = answer("_25._tcp.mx1.example.com", rrtype::tlsa,
+                            {rr("_25._tcp.mx1.example.com", 52, R"("3 1 1 0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef")"),
+                             rr("_25._tcp.mx1.example.com", 52, R"("\\# 35 030101aabbccddeeff00112233445566778899aabbccddeeff0011223344556677")")},
+                            0, true);
+  facts::mx_host_lookups unsigned_host;
+  unsigned_host.host = "a.backup.example.com";
+  unsigned_host.a = answer("a.backup.example.com", rrtype::a, {rr("a.backup.example.com", 1, R"("192.0.2.8")")});
+  unsigned_host.tlsa = answer("_25._tcp.a.backup.example.com", rrtype::tlsa,
+                              {rr("_25._tcp.a.backup.example.com", 52, R"("3 1 1 00")")});
+  f.mx_hosts = {signed_host, unsigned_host};
+  const assessment a = assess(f);
+  std::size_t dane = 0, not_in_effect = 0;
+  for (const check& c : a.checks) {
+    if (c.diag.code != "CHK-015" || c.area != check_area::mx) continue;
+    EXPECT_EQ(c.diag.sev, severity::info) << dump(a);
+    if (c.diag.message.find("host mx1.example.com ") != std::string::npos) {
+      ++dane;
+      EXPECT_NE(c.diag.message.find("2 TLSA"), std::string::npos) << c.diag.message;
+      EXPECT_NE(c.diag.message.find("_25._tcp.mx1.example.com"), std::string::npos) << c.diag.message;
+    }
+    if (c.diag.message.find("host a.backup.example.com ") != std::string::npos &&
+        c.diag.message.find("not in effect") != std::string::npos)
+      ++not_in_effect;
+  }
+  EXPECT_EQ(dane, 1U) << dump(a);
+  EXPECT_EQ(not_in_effect, 1U) << dump(a);
+  EXPECT_EQ(a.overall, assess(good()).overall) << dump(a);
+  // No TLSA (NXDOMAIN) or a failed TLSA lookup: nothing about DANE.
+  facts g = good();
+  facts::mx_host_lookups plain;
+  plain.host = "mx1.example.com";
+  plain.tlsa = nx("_25._tcp.mx1.example.com", rrtype::tlsa);
+  facts::mx_host_lookups failed;
+  failed.host = "a.backup.example.com";
+  failed.tlsa = make_lookup("cloudflare", "", 0, rrtype::tlsa);
+  g.mx_hosts = {plain, failed};
+  for (const check& c : assess(g).checks)
+    EXPECT_FALSE(c.diag.code == "CHK-015" && c.diag.message.find("TLSA") != std::string::npos) << c.diag.message;
+}
+
+// The page sends the TLSA lookups with the A and AAAA ones (facts JSON).
+TEST(Assess, DaneTlsaFromFactsJson) {
+  const std::string facts_json =
+      R"({"domain":"example.org","mxHosts":{"mx.example.org":{"tlsa":{"resolver":"google","status":200,)"
+      R"("body":"{\"Status\":0,\"AD\":true,\"Question\":[{\"name\":\"_25._tcp.mx.example.org.\",\"type\":52}],)"
+      R"(\"Answer\":[{\"name\":\"_25._tcp.mx.example.org.\",\"type\":52,\"TTL\":300,\"data\":\"3 1 1 ab\"}]}"}}}})";
+  const facts f = facts_from_json(facts_json);
+  ASSERT_EQ(f.mx_hosts.size(), 1U);
+  EXPECT_TRUE(f.mx_hosts[0].tlsa.done);
+  EXPECT_EQ(f.mx_hosts[0].tlsa.answer.kind, doh_kind::data);
+  EXPECT_TRUE(f.mx_hosts[0].tlsa.answer.ad);
+  EXPECT_EQ(f.mx_hosts[0].tlsa.resolver, "google");
 }
 
 TEST(Assess, CnameDelegatedStsRecordIsReported) {

@@ -72,10 +72,11 @@ struct facts {
   dns_lookup tlsrpt_wrong;    // TXT _smtp-tlsrpt.<d> (TLSRPT-002 hint)
   dns_lookup sts_txt_other;   // TXT _mta-sts.<d> from the other resolver (CHK-021)
   dns_lookup mx_other;        // MX <d> from the other resolver (CHK-021)
-  /// A and AAAA of each MX host, asked once the MX answer is in (CHK-009).
+  /// Asked once the MX answer is in, per MX host: A and AAAA (CHK-009) and
+  /// TLSA _25._tcp.<host> (DANE, CHK-015).
   struct mx_host_lookups {
     std::string host;  // as in the MX answer, lower case, no trailing dot
-    dns_lookup a, aaaa;
+    dns_lookup a, aaaa, tlsa;
   };
   std::vector<mx_host_lookups> mx_hosts;
   policy_fetch policy;

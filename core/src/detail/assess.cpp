@@ -236,12 +236,15 @@ assessment assess(const facts& f, const options& opts) {
   if (f.sts_txt.done && txt.kind == doh_kind::data)
     out.add(check_area::txt, txt.ad ? msg::chk_dnssec_signed : msg::chk_dnssec_unsigned,
             {"_mta-sts TXT"});
-  // Wrong locations (STS-TXT-019, TLSRPT-002).
-  if (!txt_present && has_record_with_prefix(f.apex_txt, "v=STSv1"))
-    out.add(check_area::txt, msg::sts_txt_wrong_owner, {detail::quote(d), detail::quote("_mta-sts." + d)});
-  if (!txt_present && has_record_with_prefix(f.sts_underscore, "v=STSv1"))
-    out.add(check_area::txt, msg::sts_txt_wrong_owner,
-            {detail::quote("_mta_sts." + d), detail::quote("_mta-sts." + d)});
+  // Wrong locations (STS-TXT-019, TLSRPT-002): the record itself when
+  // _mta-sts has none, a stray copy beside it otherwise.
+  const auto wrong_place = [&](const dns_lookup& at, const std::string& owner) {
+    if (!has_record_with_prefix(at, "v=STSv1")) return;
+    out.add(check_area::txt, txt_present ? msg::sts_txt_stray_copy : msg::sts_txt_wrong_owner,
+            {detail::quote(owner), detail::quote("_mta-sts." + d)});
+  };
+  wrong_place(f.apex_txt, d);
+  wrong_place(f.sts_underscore, "_mta_sts." + d);
   const std::size_t labels = label_count(d);
   if (labels > suffix_labels(d) + 1) out.add(check_area::txt, msg::chk_subdomain, {detail::quote(d)});
 
@@ -394,6 +397,10 @@ assessment assess(const facts& f, const options& opts) {
                 {detail::quote(row.host), detail::quote(alias->answer.cname_chain.back())});
       else if (h.a.done && h.a.answer.absent() && h.aaaa.done && h.aaaa.answer.absent())
         out.add(check_area::mx, msg::chk_mx_unresolved, {detail::quote(row.host)});
+      // DANE (CHK-015): TLSA at _25._tcp.<host> counts only when DNSSEC validates it.
+      if (h.tlsa.done && h.tlsa.answer.status == doh_status::dns && h.tlsa.answer.kind == doh_kind::data)
+        out.add(check_area::mx, h.tlsa.answer.ad ? msg::chk_dane_tlsa : msg::chk_dane_tlsa_unsigned,
+                {detail::quote(row.host), std::to_string(h.tlsa.answer.records.size()), row.host});
     }
     if (!a.policy_result) continue;
     for (const std::string& p : a.policy_result->value.mx)

@@ -139,6 +139,7 @@ facts facts_from_json(std::string_view json_text, const options& opts) {
       };
       read("a", rrtype::a, h.a);
       read("aaaa", rrtype::aaaa, h.aaaa);
+      read("tlsa", rrtype::tlsa, h.tlsa);
       f.mx_hosts.push_back(std::move(h));
     }
   }
