@@ -9,9 +9,10 @@
 //            { id, type: 'newId' }
 //            { id, type: 'doh', body, status, qtype, lang }      (the live checker: one DoH answer)
 //            { id, type: 'assess', facts, lang }                (the live checker's report)
+//            { id, type: 'dmarcDestinations', domain, record }  (the checker's DMARC-021 questions)
 // Replies:   { type: 'ready', version, presets } | { type: 'failed', error } once, then
 //            { id, format, result } | { id, match } | { id, generated } | { id, value }
-//            | { id, answer } | { id, report } | { id, error } per request.
+//            | { id, answer } | { id, report } | { id, destinations } | { id, error } per request.
 
 import { generatorInputs } from './generator-model.js';
 
@@ -45,6 +46,10 @@ scope.addEventListener('message', async (/** @type {MessageEvent} */ event) => {
     const checker = /** @type {import('../wasm/kit.d.ts').Kit} */ (/** @type {unknown} */ (kit));
     if (request.type === 'doh') {
       scope.postMessage({ id: request.id, answer: checker.dohAnswer(request.body, request.status, request.qtype, { lang: request.lang }) });
+      return;
+    }
+    if (request.type === 'dmarcDestinations') {
+      scope.postMessage({ id: request.id, destinations: checker.dmarcExternalDestinations(request.domain, request.record) });
       return;
     }
     if (request.type === 'assess') {

@@ -107,6 +107,16 @@ export class ValidatorClient {
   }
 
   /**
+   * The external DMARC report destinations to ask about (kit.dmarcExternalDestinations).
+   * @param {{ domain: string, record: string }} job
+   * @returns {Promise<{ host: string, name: string }[]>}
+   */
+  async dmarcDestinations(job) {
+    const reply = await this.call({ type: 'dmarcDestinations', ...job });
+    return reply.destinations;
+  }
+
+  /**
    * The live checker's report for gathered facts (kit.assess). Every call is
    * answered (the checker drops stale reports itself).
    * @param {{ facts: object, lang: string }} job

@@ -139,6 +139,16 @@ std::string doh_answer_json(const std::string& body, int http_status, int qtype,
   return to_json(parse_doh_json(body, http_status, type, make_options(lang, "")));
 }
 
+// DMARC-021: the rua/ruf destinations of a record outside the domain's
+// organizational domain, and where each must accept the reports.
+std::string dmarc_destinations(const std::string& domain, const std::string& record) {
+  const auto parsed = validate_dmarc_record(record, make_options("en", ""));
+  nlohmann::json out = nlohmann::json::array();
+  for (const dmarc_external_destination& d : dmarc_external_destinations(domain, parsed.value))
+    out.push_back({{"host", d.host}, {"name", d.name}});
+  return out.dump();
+}
+
 std::string bounce(const std::string& text, const std::string& lang) {
   return explain_bounce_json(text, make_options(lang, ""));
 }
@@ -169,4 +179,5 @@ EMSCRIPTEN_BINDINGS(mtasts_core) {
   emscripten::function("assess", &assess_facts);
   emscripten::function("dohAnswer", &doh_answer_json);
   emscripten::function("explainBounce", &bounce);
+  emscripten::function("dmarcDestinations", &dmarc_destinations);
 }

@@ -208,6 +208,14 @@ export interface Kit {
   dohAnswer(body: string, httpStatus: number, qtype: number, opts?: Options): DohAnswer;
   /** CHK-025: what a pasted bounce (NDR) says about MTA-STS (Exchange Online 4.4.8/5.4.8, 4.7.5/5.7.5). */
   explainBounce(text: string, opts?: Options): Diagnostic[];
+  /**
+   * The rua/ruf destinations of a DMARC record that lie outside the domain's
+   * organizational domain, each with the name where it must publish a TXT
+   * record starting "v=DMARC1" to accept the reports (DMARC-021; the checker
+   * asks these names and `assess` judges the answers given as
+   * `facts.dmarcAuth`). In URI order, each host once; IP literals left out.
+   */
+  dmarcExternalDestinations(domain: string, record: string): { host: string; name: string }[];
   /** The live checker's judge: every STS-HTTP-*, CHK-*, DOH-* and text rule over the gathered facts. */
   assess(facts: CheckFacts, opts?: Options): Assessment;
 }
@@ -241,6 +249,11 @@ export interface CheckFacts {
    * TLSA record at `_25._tcp.<host>` (DANE, CHK-015).
    */
   mxHosts?: Record<string, { a?: RawLookup; aaaa?: RawLookup; tlsa?: RawLookup }>;
+  /**
+   * TXT `<domain>._report._dmarc.<host>` of each external DMARC report
+   * destination, keyed by host (kit.dmarcExternalDestinations; DMARC-021).
+   */
+  dmarcAuth?: Record<string, RawLookup>;
   policy?: {
     outcome: FetchOutcome;
     status?: number;

@@ -208,6 +208,12 @@ function makeKit(core) {
       }
       return parse(core.dohAnswer(body, httpStatus, qtype, lang));
     },
+    dmarcExternalDestinations(domain, record) {
+      if (typeof domain !== 'string' || typeof record !== 'string') {
+        throw new TypeError('dmarcExternalDestinations: domain and record must be strings');
+      }
+      return parse(core.dmarcDestinations(domain, record));
+    },
     explainBounce(text, opts = {}) {
       const lang = checkLang(opts.lang);
       if (typeof text !== 'string') throw new TypeError('explainBounce: text must be a string');
@@ -229,7 +235,7 @@ function makeKit(core) {
         }
       }
       const json = JSON.stringify({
-        domain: f.domain, lookups: f.lookups ?? {}, mxHosts: f.mxHosts ?? {}, policy, history: f.history,
+        domain: f.domain, lookups: f.lookups ?? {}, mxHosts: f.mxHosts ?? {}, dmarcAuth: f.dmarcAuth ?? {}, policy, history: f.history,
       });
       const hasBody = body !== undefined && body !== null;
       return parse(core.assess(json, hasBody ? body : '', hasBody, lang));

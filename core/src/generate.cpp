@@ -978,4 +978,24 @@ generated derive_microsoft_dane_pattern(std::string_view mx_host, const options&
   return g;
 }
 
+std::vector<dmarc_external_destination> dmarc_external_destinations(std::string_view domain,
+                                                                   const dmarc_record& record) {
+  std::vector<dmarc_external_destination> out;
+  std::string d = detail::ascii_lower(domain);
+  if (!d.empty() && d.back() == '.') d.pop_back();
+  if (d.empty()) return out;
+  const std::string org = detail::organizational_domain(d);
+  for (const auto* uris : {&record.rua, &record.ruf}) {
+    if (!uris->has_value()) continue;
+    for (const std::string& uri : **uris) {
+      const std::string host = uri_host(uri);
+      if (host.empty() || detail::organizational_domain(host) == org) continue;
+      if (std::any_of(out.begin(), out.end(), [&](const dmarc_external_destination& e) { return e.host == host; }))
+        continue;
+      out.push_back({host, d + "._report._dmarc." + host});
+    }
+  }
+  return out;
+}
+
 }  // namespace mtasts

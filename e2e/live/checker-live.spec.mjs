@@ -161,6 +161,23 @@ test.describe('a deployment the browser can read', () => {
     await expectCodes(page, [['STS-TXT-002', 'error'], ['CHK-003', 'warning']]);
   });
 
+  test('DMARC reports to another organisation that has not accepted them: DMARC-021 warning for that one only', async ({ page }) => {
+    await check(page, 'dmarcext.example.test');
+    await expect(page.locator('#check-report')).toHaveAttribute('data-mx-hosts', 'done');
+    await expectVerdict(page, 'deployed_ok');
+    const warning = page.locator('#check-report [data-code="DMARC-021"]');
+    await expect(warning).toHaveCount(1);
+    await expect(warning).toHaveAttribute('data-severity', 'warning');
+    await expect(warning).toContainText('elsewhere.provider.test');
+    await expect(warning).toContainText('dmarcext.example.test._report._dmarc.elsewhere.provider.test');
+    await expect(warning).not.toContainText('reports.provider.test');
+    const log = await dohLog();
+    expect(log.filter((l) => /_report\._dmarc\./.test(l.name)).map((l) => l.name).sort()).toEqual([
+      'dmarcext.example.test._report._dmarc.elsewhere.provider.test',
+      'dmarcext.example.test._report._dmarc.reports.provider.test',
+    ]);
+  });
+
   test('an MX host with a TLSA record in an unsigned zone: CHK-015 says DANE is not in effect, still deployed', async ({ page }) => {
     await check(page, 'dane.example.test');
     await expect(page.locator('#check-report')).toHaveAttribute('data-mx-hosts', 'done');

@@ -44,7 +44,7 @@ export function policy(mode, mx, maxAge = 1209600) {
 /**
  * The usual records of a healthy deployment for `<s>.example.test`.
  * @param {string} s
- * @param {{ txt?: boolean, host?: boolean, mx?: boolean }} [omit]
+ * @param {{ txt?: boolean, host?: boolean, mx?: boolean, dmarc?: boolean }} [omit]
  */
 function healthy(s, omit = {}) {
   const lines = [];
@@ -52,10 +52,8 @@ function healthy(s, omit = {}) {
   if (!omit.mx) lines.push(`${s} MX 10 mx1.${s}.example.test.`, `${s} MX 20 mx2.${s}.example.test.`);
   lines.push(`mx1.${s} A 127.0.0.1`, `mx2.${s} A 127.0.0.1`);
   if (!omit.host) lines.push(`mta-sts.${s} A 127.0.0.1`);
-  lines.push(
-    `_smtp._tls.${s} TXT "v=TLSRPTv1; rua=mailto:tlsrpt@${s}.example.test"`,
-    `_dmarc.${s} TXT "v=DMARC1; p=reject; rua=mailto:dmarc@${s}.example.test"`,
-  );
+  lines.push(`_smtp._tls.${s} TXT "v=TLSRPTv1; rua=mailto:tlsrpt@${s}.example.test"`);
+  if (!omit.dmarc) lines.push(`_dmarc.${s} TXT "v=DMARC1; p=reject; rua=mailto:dmarc@${s}.example.test"`);
   return lines;
 }
 
@@ -148,6 +146,15 @@ export const SCENARIOS = [
     what: 'two v=STSv1 TXT records',
     dns: [`_mta-sts.twotxt TXT "v=STSv1; id=a1"`, `_mta-sts.twotxt TXT "v=STSv1; id=b2"`, ...healthy('twotxt', { txt: true })],
     host: { body: goodPolicy('twotxt') },
+  },
+  {
+    name: 'dmarcext',
+    what: 'DMARC reports sent to two other organisations: one accepts them (DMARC-021 authorisation record), one does not',
+    dns: [
+      `_dmarc.dmarcext TXT "v=DMARC1; p=reject; rua=mailto:agg@reports.${PROVIDER_ZONE},mailto:d@dmarcext.${ZONE}; ruf=mailto:f@elsewhere.${PROVIDER_ZONE}"`,
+      ...healthy('dmarcext', { dmarc: true }),
+    ],
+    host: { body: goodPolicy('dmarcext') },
   },
   {
     name: 'dane',
@@ -265,7 +272,11 @@ export const SCENARIOS = [
 ];
 
 /** Records of the provider zone (CNAME target of cname.example.test). */
-export const PROVIDER_DNS = [`_mta-sts.cname 300 TXT "v=STSv1; ${id}"`];
+export const PROVIDER_DNS = [
+  `_mta-sts.cname 300 TXT "v=STSv1; ${id}"`,
+  // reports.provider.test accepts the DMARC reports of dmarcext.example.test (DMARC-021).
+  `dmarcext.${ZONE}._report._dmarc.reports 300 TXT "v=DMARC1"`,
+];
 
 /** Every policy host name that nginx serves (and the certificate names). */
 export function policyHosts() {

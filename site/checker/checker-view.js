@@ -20,6 +20,7 @@ import { appendSafe } from './safe-text.js';
 /**
  * @typedef {{ domain: string, lookups: Record<string, GatheredLookup>, policy: PolicyFacts, elapsedMs: number,
  *   mxHosts?: Record<string, { a?: GatheredLookup, aaaa?: GatheredLookup, tlsa?: GatheredLookup }>,
+ *   dmarcAuth?: Record<string, GatheredLookup>,
  *   history?: { lastId: string, lastBodyHash: string } }} Facts
  */
 
@@ -229,6 +230,7 @@ export class CheckerView {
         timeoutMs: this.settings.timeoutSeconds * 1000,
         signal: controller.signal,
         judge: (body, status, qtype) => client.dohAnswer({ body, status, qtype }),
+        reportDestinations: (d, record) => client.dmarcDestinations({ domain: d, record }),
         onProgress: (name, raw) => {
           if (seq !== this.seq) return;
           if (name === 'mxHosts') this.startMxHosts(raw.hosts);
@@ -238,10 +240,10 @@ export class CheckerView {
         onFallback: (name, from, to) => {
           if (seq === this.seq) this.retrying(name, from, to);
         },
-        deferMxHosts: true,
+        deferSecondRound: true,
       });
       if (seq !== this.seq) return;
-      const { mxHostsDone, ...firstRound } = gathered;
+      const { secondRoundDone, ...firstRound } = gathered;
       const previous = historyFor(domain);
       /** @type {Facts} */
       const facts = /** @type {any} */ (firstRound);
@@ -253,11 +255,12 @@ export class CheckerView {
       this.report = report;
       this.checkedAt = new Date();
       rememberReport(domain, report.sts?.value?.id, report.policyHash, this.checkedAt);
-      // The report is drawn as soon as the first round is in; the A/AAAA
-      // lookups of the MX hosts (CHK-009) refine it one round trip later.
-      this.reportBox.dataset.mxHosts = mxHostsDone ? 'pending' : 'done';
+      // The report is drawn as soon as the first round is in; the second round
+      // (the MX hosts' A/AAAA/TLSA, CHK-009 and CHK-015, and the DMARC report
+      // destinations' authorisations, DMARC-021) refines it one round trip later.
+      this.reportBox.dataset.mxHosts = secondRoundDone ? 'pending' : 'done';
       this.show(fromUser, 'check.live.done');
-      if (mxHostsDone) void this.refineWithMxHosts(seq, facts, mxHostsDone);
+      if (secondRoundDone) void this.refineWithSecondRound(seq, facts, secondRoundDone);
     } catch (error) {
       if (seq !== this.seq || /** @type {any} */ (error)?.name === 'AbortError') return;
       if (error instanceof DomainError) {
@@ -270,22 +273,22 @@ export class CheckerView {
   }
 
   /**
-   * Judges again once the MX hosts' addresses are in (same facts otherwise),
-   * unless a newer check started meanwhile.
+   * Judges again once the second round is in (same facts otherwise), unless a
+   * newer check started meanwhile.
    * @param {number} seq
    * @param {Facts} facts
-   * @param {Promise<Facts['mxHosts'] | undefined>} mxHostsDone
+   * @param {Promise<Pick<Facts, 'mxHosts' | 'dmarcAuth'> | undefined>} secondRoundDone
    */
-  async refineWithMxHosts(seq, facts, mxHostsDone) {
-    let hosts;
+  async refineWithSecondRound(seq, facts, secondRoundDone) {
+    let round;
     try {
-      hosts = await mxHostsDone;
+      round = await secondRoundDone;
     } catch {
-      hosts = undefined; // aborted or failed: the report stands as drawn
+      round = undefined; // aborted or failed: the report stands as drawn
     }
     if (seq !== this.seq) return;
-    if (hosts && this.facts === facts) {
-      facts.mxHosts = hosts;
+    if (round && this.facts === facts) {
+      Object.assign(facts, round);
       const report = await this.assess(facts, this.pasted);
       if (seq !== this.seq || this.facts !== facts) return;
       if (report) {
@@ -313,6 +316,7 @@ export class CheckerView {
       domain: facts.domain,
       lookups: facts.lookups,
       mxHosts: facts.mxHosts,
+      dmarcAuth: facts.dmarcAuth,
       policy: pasted === null ? facts.policy : { outcome: 'pasted', body: pasted },
       history: facts.history,
     };

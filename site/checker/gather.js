@@ -45,8 +45,14 @@
  *   judge?: Judge,
  *   onProgress?: (name: LookupName | 'policy' | 'mxHosts' | 'mxHost', value: any) => void,
  *   onFallback?: (name: LookupName, from: Fallback, to: string) => void,
- *   deferMxHosts?: boolean,
+ *   deferSecondRound?: boolean,
+ *   reportDestinations?: (domain: string, dmarcRecord: string) => ReportDestination[] | Promise<ReportDestination[]>,
  * }} GatherOptions
+ */
+/**
+ * An external DMARC report destination and the name where it must authorise
+ * the reports (kit.dmarcExternalDestinations: the core decides which are external).
+ * @typedef {{ host: string, name: string }} ReportDestination
  */
 
 /** The two public resolvers (DoH JSON API, rules.md §11.1). */
@@ -66,6 +72,9 @@ export const maxPolicyBytes = 65_536;
 
 /** A DoH answer larger than this is cut (a broken or hostile custom resolver). */
 const maxDohBytes = 1024 * 1024;
+
+/** At most this many external DMARC report destinations are asked about (DMARC-021). */
+export const maxReportDestinations = 10;
 
 /** At most this many MX hosts get their A/AAAA asked (CHK-009). */
 export const maxMxHosts = 10;
@@ -616,21 +625,31 @@ export async function fetchPolicy(domain, options = {}) {
 }
 
 /**
+ * @typedef {{
+ *   mxHosts?: Record<string, { a?: GatheredLookup, aaaa?: GatheredLookup, tlsa?: GatheredLookup }>,
+ *   dmarcAuth?: Record<string, GatheredLookup>,
+ * }} SecondRound
+ */
+
+/**
  * Gathers every fact about a domain: the ten DoH lookups, the two comparison
  * lookups of the other resolver (stsTxtOther, mxOther: no fallback) and the
- * policy fetch, all started at once; then, as soon as the MX answer is in, A
- * and AAAA of each MX host (`mxHosts`, CHK-009) while the fetch runs.
+ * policy fetch, all started at once; then the second round, while the fetch
+ * runs: as soon as the MX answer is in, A, AAAA and TLSA of each MX host
+ * (`mxHosts`, CHK-009, CHK-015), and as soon as the DMARC answer is in, the
+ * authorisation TXT record of each external report destination (`dmarcAuth`,
+ * keyed by host, DMARC-021; only with `reportDestinations`).
  * onProgress(name, lookup) is called as each lookup arrives,
  * onProgress('policy', policy) for the fetch, onProgress('mxHosts', {hosts})
  * when the host round starts and onProgress('mxHost', {host, family, lookup})
  * for each of its answers.
- * With `deferMxHosts`, the promise resolves as soon as the first round is in,
- * without `mxHosts` but with `mxHostsDone`, a promise of them (undefined when
- * there was no host to ask): the report need not wait for the second round.
+ * With `deferSecondRound`, the promise resolves as soon as the first round is
+ * in, with `secondRoundDone`, a promise of the second round's lookups
+ * (undefined when there was nothing to ask): the report need not wait for it.
  * @param {string} domain what the user typed (normalised here; DomainError if invalid)
  * @param {GatherOptions} [options]
- * @returns {Promise<{ domain: string, lookups: Partial<Record<LookupName, GatheredLookup>>, policy: PolicyFacts, elapsedMs: number,
- *   mxHosts?: Record<string, { a?: GatheredLookup, aaaa?: GatheredLookup, tlsa?: GatheredLookup }> }>}
+ * @returns {Promise<{ domain: string, lookups: Partial<Record<LookupName, GatheredLookup>>, policy: PolicyFacts, elapsedMs: number }
+ *   & SecondRound & { secondRoundDone?: Promise<SecondRound | undefined> }>}
  */
 export async function gatherFacts(domain, options = {}) {
   const norm = normalizeDomain(domain);
@@ -653,6 +672,8 @@ export async function gatherFacts(domain, options = {}) {
   };
   /** @type {Record<string, { a?: GatheredLookup, aaaa?: GatheredLookup, tlsa?: GatheredLookup }>} */
   const mxHosts = {};
+  /** @type {Record<string, GatheredLookup>} */
+  const dmarcAuth = {};
   /** @type {Promise<unknown>[]} */
   const hostRound = [];
   // The second round, as soon as the MX answer is in, while the policy fetch
@@ -680,12 +701,39 @@ export async function gatherFacts(domain, options = {}) {
       }
     }
   };
+  // DMARC-021: the core names the external report destinations of the record
+  // found; each must publish <domain>._report._dmarc.<host> TXT "v=DMARC1".
+  const askReportDestinations = async (/** @type {GatheredLookup} */ raw) => {
+    if (!raw.conclusive || !options.reportDestinations) return;
+    const records = (answers.get(raw)?.records ?? [])
+      .map((/** @type {any} */ r) => String(r?.text ?? ''))
+      .filter((/** @type {string} */ text) => /^v=DMARC1\b/i.test(text.trim()));
+    if (records.length !== 1) return; // none, or several (DMARC-001): no destination to ask about
+    let destinations;
+    try {
+      destinations = await options.reportDestinations(d, records[0]);
+    } catch {
+      return; // the check goes on without this question
+    }
+    if (options.signal?.aborted || !Array.isArray(destinations)) return;
+    for (const { host, name } of destinations.slice(0, maxReportDestinations)) {
+      if (typeof host !== 'string' || typeof name !== 'string') continue;
+      hostRound.push(
+        lookup(name, 'TXT', options).then((r) => {
+          dmarcAuth[host] = r;
+        }),
+      );
+    }
+  };
   // Every first-round request is issued before any answer is awaited.
   const pending = lookupPlan(d).map(({ name, qname, type, other }) =>
     (other ? compareLookup(qname, type, options) : lookup(qname, type, { ...options, name })).then((raw) => {
       lookups[name] = raw;
       safe(name, raw);
       if (name === 'mx' && !options.signal?.aborted) askMxHosts(raw);
+      // Its questions are issued before the first round counts as done.
+      if (name === 'dmarc' && !options.signal?.aborted) return askReportDestinations(raw);
+      return undefined;
     }),
   );
   const policyPromise = fetchPolicy(d, options).then((p) => {
@@ -696,23 +744,27 @@ export async function gatherFacts(domain, options = {}) {
   if (options.signal?.aborted) throw abortError();
   const failure = settled.find((s) => s.status === 'rejected');
   if (failure) throw /** @type {PromiseRejectedResult} */ (failure).reason;
-  // Every host lookup was pushed when the MX answer arrived, before this point.
-  const hostsDone = Promise.allSettled(hostRound).then((hostSettled) => {
+  // Every second-round lookup was pushed when its first-round answer arrived,
+  // before this point.
+  const secondRoundDone = Promise.allSettled(hostRound).then((hostSettled) => {
     if (options.signal?.aborted) throw abortError();
     const hostFailure = hostSettled.find((s) => s.status === 'rejected');
     if (hostFailure) throw /** @type {PromiseRejectedResult} */ (hostFailure).reason;
-    return Object.keys(mxHosts).length ? mxHosts : undefined;
+    /** @type {SecondRound} */
+    const round = {};
+    if (Object.keys(mxHosts).length) round.mxHosts = mxHosts;
+    if (Object.keys(dmarcAuth).length) round.dmarcAuth = dmarcAuth;
+    return Object.keys(round).length ? round : undefined;
   });
   const policy = await policyPromise;
-  /** @type {{ domain: string, lookups: Partial<Record<LookupName, GatheredLookup>>, policy: PolicyFacts, elapsedMs: number, mxHosts?: typeof mxHosts, mxHostsDone?: Promise<typeof mxHosts | undefined> }} */
+  /** @type {{ domain: string, lookups: Partial<Record<LookupName, GatheredLookup>>, policy: PolicyFacts, elapsedMs: number } & SecondRound & { secondRoundDone?: Promise<SecondRound | undefined> }} */
   const out = { domain: d, lookups, policy, elapsedMs: Math.round(now() - started) };
-  if (options.deferMxHosts) {
-    hostsDone.catch(() => {}); // the caller may drop it (a newer check)
-    out.mxHostsDone = hostsDone;
+  if (options.deferSecondRound) {
+    secondRoundDone.catch(() => {}); // the caller may drop it (a newer check)
+    out.secondRoundDone = secondRoundDone;
     return out;
   }
-  const hosts = await hostsDone;
-  if (hosts) out.mxHosts = hosts;
+  Object.assign(out, await secondRoundDone);
   out.elapsedMs = Math.round(now() - started);
   return out;
 }

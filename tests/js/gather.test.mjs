@@ -639,3 +639,54 @@ describe('the MX host round (CHK-009)', () => {
     assert.equal(facts.mxHosts, undefined);
   });
 });
+
+describe('the DMARC report destinations (DMARC-021)', () => {
+  const external = (/** @type {string} */ name, /** @type {number} */ type) =>
+    name === '_dmarc.example.test' && type === 'TXT'
+      ? json(dns(name, 16, ['"v=DMARC1; p=reject; rua=mailto:d@example.test,mailto:agg@reports.vendor.example; ruf=mailto:f@other.example"']))
+      : name === 'example.test._report._dmarc.reports.vendor.example'
+        ? json(dns(name, 16, ['"v=DMARC1"']))
+        : name === 'example.test._report._dmarc.other.example'
+          ? json(dns(name, 16, [], 3))
+          : undefined;
+
+  test('the core names the external destinations; each authorisation is asked in the second round and judged', async () => {
+    const f = server({ doh: { cloudflare: external } });
+    const facts = await gatherFacts('example.test', {
+      fetch: f,
+      judge,
+      reportDestinations: (d, record) => kit.dmarcExternalDestinations(d, record),
+    });
+    const asked = f.calls.map((c) => c.url.searchParams.get('name')).filter((n) => /_report\._dmarc\./.test(n ?? '')).sort();
+    assert.deepEqual(asked, ['example.test._report._dmarc.other.example', 'example.test._report._dmarc.reports.vendor.example']);
+    assert.deepEqual(Object.keys(facts.dmarcAuth ?? {}).sort(), ['other.example', 'reports.vendor.example']);
+    const report = kit.assess(facts);
+    const warnings = report.checks.filter((c) => c.code === 'DMARC-021');
+    assert.equal(warnings.length, 1, JSON.stringify(report.checks.map((c) => c.code)));
+    assert.equal(warnings[0].severity, 'warning');
+    assert.match(warnings[0].message, /other\.example/);
+  });
+
+  test('deferred: the first round resolves without them, secondRoundDone brings them', async () => {
+    const f = server({ doh: { cloudflare: external } });
+    const facts = await gatherFacts('example.test', {
+      fetch: f,
+      judge,
+      reportDestinations: (d, record) => kit.dmarcExternalDestinations(d, record),
+      deferSecondRound: true,
+    });
+    assert.equal(facts.dmarcAuth, undefined);
+    const round = await facts.secondRoundDone;
+    assert.deepEqual(Object.keys(round?.dmarcAuth ?? {}).sort(), ['other.example', 'reports.vendor.example']);
+    assert.ok(round?.mxHosts?.['mx1.example.test']);
+  });
+
+  test('without reportDestinations, or when it fails, nothing more is asked', async () => {
+    for (const reportDestinations of [undefined, () => Promise.reject(new Error('worker gone'))]) {
+      const f = server({ doh: { cloudflare: external } });
+      const facts = await gatherFacts('example.test', { fetch: f, judge, reportDestinations });
+      assert.equal(facts.dmarcAuth, undefined);
+      assert.ok(!f.calls.some((c) => /_report\._dmarc\./.test(c.url.searchParams.get('name') ?? '')));
+    }
+  });
+});

@@ -165,3 +165,13 @@ test('hostile and huge inputs return results', () => {
   assert.equal(kit.validateDmarcRecord('').ok, false);
   assert.equal(kit.validateTlsRptRecord([]).ok, true);
 });
+
+test('dmarcExternalDestinations: the rua/ruf hosts outside the organization, with the name to ask', () => {
+  assert.deepEqual(
+    kit.dmarcExternalDestinations('example.com', 'v=DMARC1; p=none; rua=mailto:a@example.com,mailto:b@Reports.Vendor.example; ruf=mailto:c@reports.vendor.example'),
+    [{ host: 'reports.vendor.example', name: 'example.com._report._dmarc.reports.vendor.example' }],
+  );
+  assert.deepEqual(kit.dmarcExternalDestinations('example.com', 'not a record'), []);
+  assert.throws(() => kit.dmarcExternalDestinations(/** @type {any} */ (1), 'v=DMARC1'), TypeError);
+  assert.throws(() => kit.dmarcExternalDestinations('example.com', /** @type {any} */ (null)), TypeError);
+});

@@ -1,5 +1,6 @@
 // The live checker's judge (issue 4 §3 scenario matrix, from recorded facts).
 #include "mtasts/assess.hpp"
+#include "mtasts/dmarc.hpp"
 
 #include <gtest/gtest.h>
 
@@ -624,6 +625,46 @@ TEST(Assess, DaneTlsaFromFactsJson) {
   EXPECT_EQ(f.mx_hosts[0].tlsa.answer.kind, doh_kind::data);
   EXPECT_TRUE(f.mx_hosts[0].tlsa.answer.ad);
   EXPECT_EQ(f.mx_hosts[0].tlsa.resolver, "google");
+}
+
+TEST(Assess, DmarcExternalReportDestinations) {
+  // rua to a vendor that authorised the reports, ruf to one that did not, and
+  // an address in a sibling domain of the same organisation (no check).
+  facts f = good();
+  f.dmarc = answer("_dmarc.example.com", rrtype::txt,
+                   {rr("_dmarc.example.com", 16,
+                       R"("\"v=DMARC1; p=reject; rua=mailto:d@reports.vendor.example,mailto:x@mail.example.com; ruf=mailto:f@other.example\"")")});
+  f.dmarc_auth = {
+      {"reports.vendor.example",
+       answer("example.com._report._dmarc.reports.vendor.example", rrtype::txt,
+              {rr("example.com._report._dmarc.reports.vendor.example", 16, R"("\"v=DMARC1\"")")})},
+      {"other.example", nx("example.com._report._dmarc.other.example", rrtype::txt)},
+  };
+  const assessment a = assess(f);
+  EXPECT_EQ(count(a, "DMARC-021"), 1U) << dump(a);
+  expect_check(a, "DMARC-021", severity::warning, check_area::dmarc);
+  const std::string& m = find(a, "DMARC-021")->diag.message;
+  EXPECT_NE(m.find("other.example"), std::string::npos) << m;
+  EXPECT_NE(m.find("example.com._report._dmarc.other.example"), std::string::npos) << m;
+  EXPECT_EQ(m.find("vendor"), std::string::npos) << m;
+  // Not asked, or no usable answer: nothing is claimed either way.
+  facts g = f;
+  g.dmarc_auth = {{"other.example", make_lookup("cloudflare", "", 0, rrtype::txt)}};
+  EXPECT_EQ(count(assess(g), "DMARC-021"), 0U);
+  g.dmarc_auth.clear();
+  EXPECT_EQ(count(assess(g), "DMARC-021"), 0U);
+}
+
+TEST(Assess, DmarcExternalDestinationsList) {
+  const auto rec = validate_dmarc_record(
+      "v=DMARC1; p=none; rua=mailto:a@Vendor.Example.,mailto:b@vendor.example,https://r.example.com/x,mailto:c@[192.0.2.1]; "
+      "ruf=mailto:d@sub.example.co.uk");
+  const auto dests = dmarc_external_destinations("Mail.Example.com.", rec.value);
+  ASSERT_EQ(dests.size(), 2U);
+  EXPECT_EQ(dests[0].host, "vendor.example");
+  EXPECT_EQ(dests[0].name, "mail.example.com._report._dmarc.vendor.example");
+  EXPECT_EQ(dests[1].host, "sub.example.co.uk");
+  EXPECT_TRUE(dmarc_external_destinations("", rec.value).empty());
 }
 
 TEST(Assess, CnameDelegatedStsRecordIsReported) {

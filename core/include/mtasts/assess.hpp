@@ -79,6 +79,13 @@ struct facts {
     dns_lookup a, aaaa, tlsa;
   };
   std::vector<mx_host_lookups> mx_hosts;
+  /// TXT <domain>._report._dmarc.<host> of each external DMARC report
+  /// destination, asked once the DMARC answer is in (DMARC-021).
+  struct report_authorization {
+    std::string host;  // the destination, lower case, no trailing dot
+    dns_lookup txt;
+  };
+  std::vector<report_authorization> dmarc_auth;
   policy_fetch policy;
   std::optional<check_history> history;
 };

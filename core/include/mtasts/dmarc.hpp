@@ -26,6 +26,20 @@ struct dmarc_record {
 [[nodiscard]] result<dmarc_record> validate_dmarc_record(
     const txt_rrset& rrset, const options& opts = {});
 
+/// A report destination outside the policy's organizational domain (RFC 7489
+/// §7.1, DMARC-021): it must publish a TXT record starting "v=DMARC1" at
+/// `name` (`<domain>._report._dmarc.<host>`), or receivers ignore the URI.
+struct dmarc_external_destination {
+  std::string host;  // lower case, no trailing dot
+  std::string name;  // no trailing dot
+};
+
+/// The external destinations of a record's rua and ruf URIs for `domain`
+/// (an A-label), in the order of the URIs, each host once. IP literals and
+/// URIs without a host are left out.
+[[nodiscard]] std::vector<dmarc_external_destination> dmarc_external_destinations(
+    std::string_view domain, const dmarc_record& record);
+
 }  // namespace mtasts
 
 #endif  // MTASTS_DMARC_HPP

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "detail/domain.hpp"
+#include "mtasts/dmarc.hpp"
 #include "mtasts/mx.hpp"
 #include "report.hpp"
 
@@ -478,6 +479,17 @@ assessment assess(const facts& f, const options& opts) {
   const doh_answer& dm = f.dmarc.answer;
   if (f.dmarc.done && dm.status == doh_status::dns && !dm.records.empty())
     a.dmarc = validate_dmarc_record(txt_rrset_of(dm), opts);
+  // DMARC-021: each external report destination must accept the reports.
+  if (a.dmarc && has_record_with_prefix(f.dmarc, "v=DMARC1")) {
+    for (const dmarc_external_destination& dest : dmarc_external_destinations(d, a.dmarc->value)) {
+      for (const facts::report_authorization& auth : f.dmarc_auth) {
+        if (auth.host != dest.host || !auth.txt.done || !auth.txt.answer.conclusive()) continue;
+        if (!has_record_with_prefix(auth.txt, "v=DMARC1"))
+          out.add(check_area::dmarc, msg::chk_dmarc_unauthorised,
+                  {detail::quote(d), detail::quote(dest.host), detail::quote(dest.name)});
+      }
+    }
+  }
 
   // ---- history (CHK-018…020) ----
   if (f.history && a.policy_hash && txt_present && a.sts && !a.sts->value.id.empty()) {

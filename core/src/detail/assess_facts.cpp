@@ -100,6 +100,22 @@ std::optional<std::uint64_t> parse_hash(std::string_view hex) {
   }
   return v;
 }
+
+// One gathered exchange: { resolver, status, body }.
+dns_lookup read_lookup(const json& l, std::uint16_t qtype, const options& opts) {
+  std::string resolver, body;
+  read_string(l, "resolver", resolver);
+  read_string(l, "body", body);
+  return make_lookup(resolver, body, static_cast<int>(read_int(l, "status", 999, 0)), qtype, opts);
+}
+
+// A host name as a key: lower case, no trailing dot.
+std::string host_key(std::string host) {
+  for (char& c : host)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  if (!host.empty() && host.back() == '.') host.pop_back();
+  return host;
+}
 }  // namespace
 
 facts facts_from_json(std::string_view json_text, const options& opts) {
@@ -112,11 +128,7 @@ facts facts_from_json(std::string_view json_text, const options& opts) {
     for (const lookup_slot& slot : kLookups) {
       const json* l = member(*lookups, slot.key);
       if (l == nullptr || !l->is_object()) continue;
-      std::string resolver, body;
-      read_string(*l, "resolver", resolver);
-      read_string(*l, "body", body);
-      const auto status = static_cast<int>(read_int(*l, "status", 999, 0));
-      f.*slot.field = make_lookup(resolver, body, status, slot.qtype, opts);
+      f.*slot.field = read_lookup(*l, slot.qtype, opts);
     }
   }
 
@@ -125,22 +137,22 @@ facts facts_from_json(std::string_view json_text, const options& opts) {
       const json& entry = item.value();
       if (!entry.is_object() || f.mx_hosts.size() >= 64) continue;
       facts::mx_host_lookups h;
-      h.host = item.key();
-      for (char& c : h.host)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-      if (!h.host.empty() && h.host.back() == '.') h.host.pop_back();
+      h.host = host_key(item.key());
       const auto read = [&](const char* key, std::uint16_t qtype, dns_lookup& out) {
         const json* l = member(entry, key);
-        if (l == nullptr || !l->is_object()) return;
-        std::string resolver, body;
-        read_string(*l, "resolver", resolver);
-        read_string(*l, "body", body);
-        out = make_lookup(resolver, body, static_cast<int>(read_int(*l, "status", 999, 0)), qtype, opts);
+        if (l != nullptr && l->is_object()) out = read_lookup(*l, qtype, opts);
       };
       read("a", rrtype::a, h.a);
       read("aaaa", rrtype::aaaa, h.aaaa);
       read("tlsa", rrtype::tlsa, h.tlsa);
       f.mx_hosts.push_back(std::move(h));
+    }
+  }
+
+  if (const json* auth = member(j, "dmarcAuth"); auth != nullptr && auth->is_object()) {
+    for (const auto& item : auth->items()) {
+      if (!item.value().is_object() || f.dmarc_auth.size() >= 64) continue;
+      f.dmarc_auth.push_back({host_key(item.key()), read_lookup(item.value(), rrtype::txt, opts)});
     }
   }
 

@@ -240,6 +240,8 @@ export class MtastsCheckerElement extends MtastsElement {
         signal: abort.signal,
         // The core reads each DoH answer (a non-conclusive one makes the other resolver answer).
         judge: (body, status, qtype) => k.dohAnswer(body, status, qtype),
+        // DMARC-021: the core names the external report destinations to ask about.
+        reportDestinations: (d, record) => k.dmarcExternalDestinations?.(d, record) ?? [],
       });
       if (seq !== this.seq || !this.kit?.assess) return;
       const report = this.kit.assess(facts, { lang });
