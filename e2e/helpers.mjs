@@ -18,6 +18,8 @@ export async function openValidator(page, options = {}) {
     await page.reload();
   }
   await expect(page.locator('html')).toHaveAttribute('data-kit', 'ready');
+  // The views and the installed-app code loaded after the first result are in.
+  await expect(page.locator('html')).toHaveAttribute('data-loaded', 'all');
 }
 
 /** @param {Page} page */

@@ -141,9 +141,14 @@ const buildTheRest = () => {
   restBuilt = true;
   // The service worker then finds every file the page loaded in the HTTP
   // cache, rather than fetching the views' chunks beside the page.
+  // <html data-loaded="all"> says the page has fetched all it will by itself.
   void Promise.allSettled([generator.get(), checker.get()])
     .then(() => import('./pwa.js'))
-    .then((pwa) => pwa.startPwa(i18n));
+    .then((pwa) => pwa.startPwa(i18n))
+    .catch((error) => console.error(error))
+    .finally(() => {
+      document.documentElement.dataset.loaded = 'all';
+    });
 };
 
 // Should the validator take long to answer, the rest does not wait for it.
