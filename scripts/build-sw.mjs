@@ -24,7 +24,7 @@ const excluded = [
  * @param {string} dir
  * @returns {Promise<string[]>} every file under dir, as a path relative to root with / separators
  */
-async function walk(dir, root = dir) {
+export async function walk(dir, root = dir) {
   /** @type {string[]} */
   const files = [];
   for (const entry of await readdir(dir, { withFileTypes: true })) {

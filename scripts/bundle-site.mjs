@@ -34,29 +34,15 @@
 // somewhere the source did not expect (a module moved to another depth).
 
 import * as esbuild from 'esbuild';
-import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { walk } from './build-sw.mjs';
 
 /** The browsers the site supports (module workers, ES2022): Chromium 111+, Firefox 114+, Safari 16.4+. */
 const target = ['chrome111', 'firefox114', 'safari16.4'];
 /** BUNDLE_MINIFY=0 keeps names and layout, for profiling. */
 const minify = process.env.BUNDLE_MINIFY !== '0';
-
-/**
- * @param {string} dir
- * @returns {Promise<string[]>}
- */
-async function walk(dir) {
-  /** @type {string[]} */
-  const files = [];
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) files.push(...(await walk(path)));
-    else if (entry.isFile()) files.push(path);
-  }
-  return files;
-}
 
 /** Leaves the kit package's module (loaded at run time from kit/) out of the bundles. */
 const kitExternal = {
@@ -75,8 +61,8 @@ export async function bundleSite(src, out) {
   src = resolve(src);
   out = resolve(out);
   // The copies of the sources are replaced by the bundles.
-  for (const file of await walk(out)) {
-    const rel = relative(out, file).split(sep).join('/');
+  for (const rel of await walk(out)) {
+    const file = join(out, rel);
     if (rel.startsWith('kit/') || rel === 'sw.js') continue;
     if (/\.(m?js|css)$/.test(rel)) await rm(file);
   }
@@ -129,7 +115,7 @@ export async function bundleSite(src, out) {
     chunkNames: 'widgets/chunks/[name]-[hash]',
   });
   await esbuild.build({
-    entryPoints: (await walk(src)).filter((p) => p.endsWith('.css')),
+    entryPoints: (await walk(src)).filter((p) => p.endsWith('.css')).map((p) => join(src, p)),
     outbase: src,
     outdir: out,
     minify: true,
