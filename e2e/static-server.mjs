@@ -1,8 +1,9 @@
 // @ts-check
 // A tiny static file server for the built site (build/site): correct MIME
 // types (.wasm as application/wasm, .mjs as text/javascript), the same
-// Content-Security-Policy as the page's <meta>, no directory listings, no
-// paths outside the root. Used by Playwright's webServer and by `npm start`.
+// Content-Security-Policy as the page's <meta>, ETag and Last-Modified (a 304
+// for a file the browser holds), no directory listings, no paths outside the
+// root. Used by Playwright's webServer and by `npm start`.
 //
 //   node e2e/static-server.mjs --root build/site --port 4173 [--host 127.0.0.1]
 
@@ -87,11 +88,17 @@ export function createStaticServer({ root }) {
         info = await stat(file);
       }
       if (!info.isFile()) return send(404, 'Not Found\n');
-      res.writeHead(200, {
-        ...securityHeaders,
-        'Content-Type': mimeTypes[extname(file).toLowerCase()] ?? 'application/octet-stream',
-        'Content-Length': info.size,
-      });
+      // Validators, as any static host sends: a browser that holds the file
+      // asks again with If-None-Match and gets an empty 304.
+      const etag = `W/"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}"`;
+      const type = mimeTypes[extname(file).toLowerCase()] ?? 'application/octet-stream';
+      const validators = { ETag: etag, 'Last-Modified': info.mtime.toUTCString() };
+      const asked = String(req.headers['if-none-match'] ?? '').split(',').map((tag) => tag.trim());
+      if (asked.includes(etag) || asked.includes('*')) {
+        res.writeHead(304, { ...securityHeaders, ...validators });
+        return res.end();
+      }
+      res.writeHead(200, { ...securityHeaders, ...validators, 'Content-Type': type, 'Content-Length': info.size });
       if (req.method === 'HEAD') return res.end();
       createReadStream(file)
         .on('error', () => res.destroy())

@@ -415,6 +415,49 @@ test.describe('safety', () => {
     expect(html).not.toMatch(/\son[a-z]+=/i);
   });
 
+  test('ordinary texts are validated on the page, a huge one in the worker started for it', async ({ page }) => {
+    await openValidator(page);
+    // Started once the page was built, before any huge text: pasting one fetches nothing.
+    expect(page.workers()).toHaveLength(1);
+    const [worker] = page.workers();
+    await worker.evaluate(() => {
+      const scope = /** @type {any} */ (globalThis);
+      const post = scope.postMessage.bind(scope);
+      scope.answered = 0;
+      scope.postMessage = (/** @type {any} */ message) => {
+        if (message?.id !== undefined) scope.answered++;
+        post(message);
+      };
+    });
+    /** @type {string[]} */
+    const requests = [];
+    page.on('request', (request) => requests.push(request.url()));
+    await textBox(page).fill('version: STSv1\nmode: testing\nmx: mail.example.com\nmax_age: 86400\n');
+    await expect(summary(page)).toContainText('MTA-STS policy — valid');
+    expect(await worker.evaluate(() => /** @type {any} */ (globalThis).answered)).toBe(0);
+    // 21 KB of MX lines: over the threshold (16 KiB), under the policy's size limit.
+    const lines = Array.from({ length: 1000 }, (_, i) => `mx: mx${i}.example.com\n`).join('');
+    await pasteText(page, `version: STSv1\nmode: enforce\nmax_age: 604800\n${lines}`);
+    await expect(summary(page)).toContainText('MTA-STS policy — valid');
+    await expect(page.locator('#understood-list')).toContainText('and 950 more');
+    expect(await worker.evaluate(() => /** @type {any} */ (globalThis).answered)).toBe(1);
+    expect(requests).toEqual([]);
+  });
+
+  test('a huge text is still validated when the worker cannot start', async ({ page }) => {
+    let refused = 0;
+    await page.route('**/validation-worker.js', (route) => {
+      refused++;
+      return route.abort();
+    });
+    await openValidator(page);
+    expect(refused).toBeGreaterThan(0);
+    const lines = Array.from({ length: 1000 }, (_, i) => `mx: mx${i}.example.com\n`).join('');
+    await pasteText(page, `version: STSv1\nmode: enforce\nmax_age: 604800\n${lines}mx: bad..example.com\n`);
+    await expect(summary(page)).toContainText('MTA-STS policy — invalid');
+    await expect(page.locator('#diag-list')).toContainText('bad..example.com');
+  });
+
   test('a 1 MiB paste keeps the page responsive', async ({ page }) => {
     test.setTimeout(90_000);
     await openValidator(page);

@@ -11,11 +11,11 @@
 // This replaces its .js and .css files with the bundles:
 //
 // - the page: app.js (what the page runs first; the generator and checker
-//   views are chunks it imports when needed), pwa.js, boot.js and
-//   checker/gather.js (also imported at run time by the checker widget); code
-//   two of them share goes to chunks/;
-// - the validation worker: one file with the kit and the emitted glue inlined,
-//   so that it fetches the wasm without waiting for further modules;
+//   views are chunks it imports when needed), pwa.js, boot.js,
+//   checker/gather.js (also imported at run time by the checker widget) and the
+//   validation worker (started for huge texts only); code two of them share
+//   goes to chunks/. The kit (kit/kit.mjs) stays a file of its own, loaded at
+//   run time by the page, the worker and the widgets alike;
 // - the widgets: widgets/widgets.js, widgets/<name>/define.js and the embed page's
 //   script; shared code goes to widgets/chunks/, two folders deep like the
 //   define entries, so that the `new URL('../../…', import.meta.url)` of the widget
@@ -28,7 +28,8 @@
 // - index.html loses the English text of the views that start hidden (generator,
 //   checker, guide): app.js draws their strings from the catalogue when they are
 //   first shown, so the page does not carry that text twice; it announces the
-//   chunks app.js imports (modulepreload), so that they load beside it.
+//   chunks app.js imports and the kit's modules (modulepreload), so that they
+//   load beside it.
 //
 // A check at the end refuses a bundle that would resolve `import.meta.url`
 // somewhere the source did not expect (a module moved to another depth).
@@ -81,34 +82,9 @@ export async function bundleSite(src, out) {
   };
   const page = await esbuild.build({
     ...common,
-    entryPoints: ['app.js', 'pwa.js', 'boot.js', 'checker/gather.js'].map((p) => join(src, p)),
+    entryPoints: ['app.js', 'pwa.js', 'boot.js', 'checker/gather.js', 'validation-worker.js'].map((p) => join(src, p)),
     chunkNames: 'chunks/[name]-[hash]',
   });
-  // The worker in one file with the kit and the emitted glue, so that it needs
-  // no further module before it fetches the wasm. The kit's files read
-  // import.meta.url to find the wasm beside them in kit/: in a bundle one
-  // folder up, that becomes the kit/ folder under the bundle's own URL.
-  const kitDir = join(out, 'kit') + sep;
-  const worker = await esbuild.build({
-    ...common,
-    splitting: false,
-    entryPoints: [join(src, 'validation-worker.js')],
-    external: ['node:*'],
-    plugins: [
-      {
-        name: 'kit-inline',
-        setup(build) {
-          build.onResolve({ filter: /^\.\/kit\/kit\.mjs$/ }, () => ({ path: join(kitDir, 'kit.mjs') }));
-          build.onLoad({ filter: /\.mjs$/ }, async (args) => {
-            if (!args.path.startsWith(kitDir)) return undefined;
-            const code = await readFile(args.path, 'utf8');
-            return { contents: code.replaceAll('import.meta.url', 'new URL("./kit/", import.meta.url).href'), loader: 'js' };
-          });
-        },
-      },
-    ],
-  });
-  if (Object.keys(worker.metafile.outputs).length !== 1) throw new Error('bundle-site: the worker must be a single file');
   const widgets = await esbuild.build({
     ...common,
     entryPoints: ['widgets/widgets.js', 'widgets/validator/define.js', 'widgets/generator/define.js', 'widgets/checker/define.js', 'widgets/embed-page.js'].map((p) => join(src, p)),
@@ -136,13 +112,12 @@ export async function bundleSite(src, out) {
 
   // Every source module that reads import.meta.url must sit at the same depth
   // in the bundle as in site/ (a relative URL from it would point elsewhere).
-  for (const meta of [page.metafile, widgets.metafile, worker.metafile]) {
+  for (const meta of [page.metafile, widgets.metafile]) {
     for (const [output, info] of Object.entries(meta.outputs)) {
       const code = await readFile(resolve(output), 'utf8').catch(() => '');
       if (!code.includes('import.meta.url')) continue;
       const depth = (/** @type {string} */ p) => relative(out, resolve(p)).split(sep).length;
       for (const input of Object.keys(info.inputs)) {
-        if (resolve(input).startsWith(kitDir)) continue; // rewritten above
         const source = await readFile(resolve(input), 'utf8');
         if (source.includes('import.meta.url') && depth(join(out, relative(src, resolve(input)))) !== depth(output)) {
           throw new Error(`bundle-site: ${relative(src, resolve(input))} reads import.meta.url but was bundled into ${relative(out, resolve(output))}, at another depth`);
@@ -152,18 +127,21 @@ export async function bundleSite(src, out) {
   }
   const indexPath = join(out, 'index.html');
   let html = withoutHiddenViewText(await readFile(indexPath, 'utf8'));
-  // The chunks app.js imports are announced with the page, so that they load
-  // beside app.js rather than after it.
+  // The chunks app.js imports, and the kit's two modules it imports at run
+  // time, are announced with the page, so that they load beside app.js rather
+  // than one after the other.
   const appOut = Object.entries(page.metafile.outputs).find(([p, info]) => info.entryPoint && resolve(info.entryPoint) === join(src, 'app.js'));
   if (!appOut) throw new Error('bundle-site: no app.js in the page bundle');
   const preloads = appOut[1].imports
     .filter((i) => i.kind === 'import-statement' && !i.external)
-    .map((i) => `<link rel="modulepreload" href="${relative(out, resolve(i.path)).split(sep).join('/')}">`);
+    .map((i) => relative(out, resolve(i.path)).split(sep).join('/'))
+    .concat(['kit/kit.mjs', 'kit/mtasts-core.mjs'])
+    .map((href) => `<link rel="modulepreload" href="${href}">`);
   const appTag = '<script type="module" src="app.js"></script>';
   if (!html.includes(appTag)) throw new Error(`bundle-site: index.html has no ${appTag}`);
   html = html.replace(appTag, () => [...preloads, appTag].join('\n    '));
   await writeFile(indexPath, html);
-  return { page: page.metafile, widgets: widgets.metafile, worker: worker.metafile };
+  return { page: page.metafile, widgets: widgets.metafile };
 }
 
 /** The views that start hidden: app.js draws their strings when first shown. */

@@ -1,8 +1,8 @@
 // @ts-check
 // Entry point: picks the language, wires the three views (validator, generator,
-// guide) and the router, then starts the worker that runs the kit (the
-// WebAssembly core, served from this site). Only the checker view talks to the
-// network: the DNS-over-HTTPS resolver chosen and the domain's policy host.
+// guide) and the router, then loads the kit (the WebAssembly core, served from
+// this site). Only the checker view talks to the network: the DNS-over-HTTPS
+// resolver chosen and the domain's policy host.
 
 import { claimsFragment } from './generator-model.js';
 import { I18n, languages, pickLanguage } from './i18n.js';
@@ -142,7 +142,8 @@ const buildTheRest = () => {
   // The service worker then finds every file the page loaded in the HTTP
   // cache, rather than fetching the views' chunks beside the page.
   // <html data-loaded="all"> says the page has fetched all it will by itself.
-  void Promise.allSettled([generator.get(), checker.get()])
+  // The worker for huge texts is started too, so that pasting one fetches nothing.
+  void Promise.allSettled([generator.get(), checker.get(), client?.warmUp()])
     .then(() => import('./pwa.js'))
     .then((pwa) => pwa.startPwa(i18n))
     .catch((error) => console.error(error))
@@ -154,13 +155,17 @@ const buildTheRest = () => {
 // Should the validator take long to answer, the rest does not wait for it.
 globalThis.addEventListener('load', () => setTimeout(buildTheRest, 3000), { once: true });
 
-// The kit runs in a worker (built into kit/ from wasm/kit.mjs and the
-// WebAssembly core), so a huge paste never blocks typing.
+// The kit (kit/, built from wasm/kit.mjs and the WebAssembly core) runs on
+// this thread for ordinary texts and in a worker for huge ones.
 try {
-  // boot.js started the worker while these modules loaded (absent: start it now).
+  // boot.js started compiling the core while these modules loaded (absent: the kit fetches it).
   const scope = /** @type {any} */ (globalThis);
   scope.mtastsBootTaken = true;
-  const validatorClient = new ValidatorClient(new URL('./validation-worker.js', import.meta.url), scope.mtastsBoot);
+  const validatorClient = new ValidatorClient({
+    kitUrl: new URL('./kit/kit.mjs', import.meta.url),
+    workerUrl: new URL('./validation-worker.js', import.meta.url),
+    module: scope.mtastsBoot?.module ?? null,
+  });
   validatorClient.ready.then(
     (version) => {
       client = validatorClient;

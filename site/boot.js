@@ -1,29 +1,19 @@
 // @ts-check
-// Starts the validation worker (and so the download and compilation of the
-// WebAssembly core) as early as possible. Loaded with `async`, it runs as soon
-// as it arrives, while the page is still being parsed and its own modules
-// loading. Messages that arrive before the page takes the worker over are kept
-// and handed to it (validator-client.js). Should app.js have run first, it
-// started its own worker and this does nothing.
+// Starts the download and compilation of the WebAssembly core as early as
+// possible. Loaded with `async`, it runs as soon as it arrives, while the page
+// is still being parsed and its own modules loading; the browser compiles off
+// the main thread as the bytes stream in. app.js hands the compiled module to
+// the kit (and, should a huge text need it, to the worker). Should app.js have
+// run first, the kit fetches the core itself and this does nothing.
 
 const scope = /** @type {any} */ (globalThis);
 
 if (!scope.mtastsBootTaken) {
   performance.mark('mtasts:boot'); // read by scripts/bench-site.mjs
-  const worker = new Worker(new URL('./validation-worker.js', import.meta.url), { type: 'module' });
-  /** @type {Event[]} */
-  const early = [];
-  const keep = (/** @type {Event} */ event) => void early.push(event);
-  worker.addEventListener('message', keep);
-  worker.addEventListener('error', keep);
-
+  const core = new URL('./kit/mtasts-core.wasm', import.meta.url);
   scope.mtastsBoot = Object.freeze({
-    worker,
-    /** Stops keeping messages and returns those kept so far, in order. */
-    take() {
-      worker.removeEventListener('message', keep);
-      worker.removeEventListener('error', keep);
-      return early.splice(0);
-    },
+    // null when the browser cannot compile while streaming (e.g. a host that
+    // does not serve .wasm as application/wasm): the kit then loads it its way.
+    module: WebAssembly.compileStreaming(fetch(core, { credentials: 'same-origin' })).catch(() => null),
   });
 }

@@ -584,7 +584,7 @@ export class GeneratorView {
   }
 
   /**
-   * Asks the worker for every output of the current state.
+   * Asks the kit for every output of the current state.
    * @param {boolean} [fromUser] an edit: a changed policy gets a new id
    */
   generate(fromUser = false) {

@@ -32,16 +32,20 @@ const absolute = (path) => new URL(path, scope.registration.scope).href;
 async function fetchChecked(path, hash) {
   const url = absolute(path);
   const integrity = `sha256-${hash}`;
-  /** @type {Response} */
-  let response;
-  try {
-    // Whatever the page just loaded is reused from the HTTP cache (no second
-    // download on the first visit) — but only if its bytes are this build's.
-    response = await fetch(url, { cache: 'force-cache', integrity });
-    if (!response.ok) throw new Error(`HTTP ${response.status}`);
-  } catch {
-    response = await fetch(url, { cache: 'reload', integrity });
+  // Whatever the page just loaded is reused from the HTTP cache (no second
+  // download on the first visit) — but only if its bytes are this build's.
+  // The page itself is cached under the address it was opened at, most often
+  // the scope's own ("…/" rather than "…/index.html").
+  const loaded = path === 'index.html' ? [absolute('./'), url] : [url];
+  for (const candidate of loaded) {
+    try {
+      const response = await fetch(candidate, { cache: 'only-if-cached', mode: 'same-origin', integrity });
+      if (response.ok) return { url, response };
+    } catch {
+      // not in the HTTP cache, or not this build's bytes
+    }
   }
+  const response = await fetch(url, { cache: 'reload', integrity });
   if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
   return { url, response };
 }

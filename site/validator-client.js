@@ -1,7 +1,9 @@
 // @ts-check
-// The page's side of validation-worker.js (the kit, for the validator and the
-// generator). Requests are "latest wins" per kind: while one runs, newer ones
-// replace each other and only the last is sent; superseded calls resolve to null.
+// The page's access to the kit (the validator, the generator and the checker).
+// Requests are "latest wins" per kind: while one runs, newer ones replace each
+// other and only the last is run; superseded calls resolve to null.
+
+import { answer } from './kit-requests.js';
 
 /** @typedef {import('./samples.js').Format} Format */
 /** @typedef {import('./validator-view.js').Result} Result */
@@ -26,15 +28,47 @@
  * @typedef {{ message: any, resolve: (value: T | null) => void, reject: (error: Error) => void }} Pending
  */
 
+/**
+ * A validation of a text longer than this (characters, or bytes of a file)
+ * runs in the worker: about 5 ms of the core on a slow machine, and the
+ * drawing of its result, is what a keystroke may cost the main thread.
+ */
+export const workerThreshold = 16 * 1024;
+
+/**
+ * @typedef {{ loadKit(options?: { module?: PromiseLike<WebAssembly.Module | null> | null }): Promise<any> }} KitModule
+ */
+
 export class ValidatorClient {
   /**
-   * @param {URL | string} workerUrl
-   * @param {{ worker: Worker, take(): Event[] }} [boot] a worker already started by boot.js
+   * The kit runs on the page's main thread: its answers for ordinary texts
+   * take well under a millisecond, and the page shows its first result without
+   * waiting for a worker to start. A validation of a huge text goes to
+   * validation-worker.js, handed the compiled core and started once the page
+   * is built (warmUp) or on first need.
+   * @param {{ kitUrl: URL, workerUrl: URL, module?: PromiseLike<WebAssembly.Module | null> | null,
+   *   threshold?: number }} options
+   *   module: the core compiled already (boot.js); threshold: see workerThreshold
    */
-  constructor(workerUrl, boot) {
-    this.worker = boot ? boot.worker : new Worker(workerUrl, { type: 'module' });
+  constructor({ kitUrl, workerUrl, module = null, threshold = workerThreshold }) {
+    this.workerUrl = workerUrl;
+    this.threshold = threshold;
+    /** @type {Promise<WebAssembly.Module | null>} */
+    this.module = Promise.resolve(module).catch(() => null);
+    /** @type {Promise<import('./validator-view.js').Kit>} */
+    this.kit = import(kitUrl.href).then((/** @type {KitModule} */ kitModule) => kitModule.loadKit({ module: this.module }));
+    /** @type {Worker | null} started by warmUp or on first need */
+    this.worker = null;
+    /** @type {Error | null} once the worker failed, its work runs here */
+    this.workerFailure = null;
+    /** @type {() => void} */
+    this.workerSettled = () => {};
+    /** @type {Promise<void>} settles when the worker has its kit, or has failed */
+    this.workerReady = new Promise((resolve) => {
+      this.workerSettled = resolve;
+    });
     this.nextId = 1;
-    /** @type {Map<number, Pending<any>>} */
+    /** @type {Map<number, Pending<any> & { inWorker: boolean }>} */
     this.inFlight = new Map();
     /** @type {Record<string, Pending<any> | undefined>} queued request per kind, latest wins */
     this.queued = {};
@@ -43,21 +77,9 @@ export class ValidatorClient {
     /** @type {readonly Preset[]} the provider presets of the core (GEN-005), once ready */
     this.presets = [];
     /** @type {Promise<string>} resolves to the kit version */
-    this.ready = new Promise((resolve, reject) => {
-      const onError = (/** @type {any} */ event) => reject(new Error(event.message || 'worker error'));
-      const onMessage = (/** @type {any} */ event) => {
-        const data = event.data;
-        if (data.type === 'ready') {
-          this.presets = Array.isArray(data.presets) ? data.presets : [];
-          return resolve(String(data.version));
-        }
-        if (data.type === 'failed') return reject(new Error(data.error));
-        this.settle(data);
-      };
-      this.worker.addEventListener('error', onError);
-      this.worker.addEventListener('message', onMessage);
-      // What the worker said before this page took it over, in order.
-      for (const event of boot ? boot.take() : []) (event.type === 'error' ? onError : onMessage)(event);
+    this.ready = this.kit.then((kit) => {
+      this.presets = Array.isArray(kit.presets) ? kit.presets : [];
+      return String(kit.version);
     });
   }
 
@@ -133,9 +155,7 @@ export class ValidatorClient {
    */
   call(message) {
     return new Promise((resolve, reject) => {
-      const id = this.nextId++;
-      this.inFlight.set(id, { message, resolve, reject });
-      this.worker.postMessage({ ...message, id });
+      this.send(this.nextId++, { message, resolve, reject });
     });
   }
 
@@ -158,8 +178,7 @@ export class ValidatorClient {
     if (this.busy[kind] || !next) return;
     this.queued[kind] = undefined;
     this.busy[kind] = true;
-    const id = this.nextId++;
-    this.inFlight.set(id, {
+    this.send(this.nextId++, {
       ...next,
       resolve: (value) => {
         this.busy[kind] = false;
@@ -172,7 +191,79 @@ export class ValidatorClient {
         this.pump(kind);
       },
     });
-    this.worker.postMessage({ ...next.message, id });
+  }
+
+  /**
+   * Runs one request here or in the worker (a validation of a huge text).
+   * @param {number} id
+   * @param {Pending<any>} pending
+   */
+  send(id, pending) {
+    const { message } = pending;
+    const size = message.type === 'validate' ? Math.max(message.text?.length ?? 0, message.bytes?.length ?? 0) : 0;
+    const worker = size > this.threshold ? this.startWorker() : null;
+    this.inFlight.set(id, { ...pending, inWorker: worker !== null });
+    if (worker) {
+      worker.postMessage({ ...message, id });
+      return;
+    }
+    this.kit.then((kit) => answer(kit, message)).then(
+      (reply) => this.settle({ ...reply, id }),
+      (error) => this.settle({ id, error: String(error?.message ?? error) }),
+    );
+  }
+
+  /**
+   * Starts the worker before a huge text needs it (its files then load now,
+   * not when the user pastes).
+   * @returns {Promise<void>} settled when it is ready, or has failed
+   */
+  warmUp() {
+    this.startWorker();
+    return this.workerReady;
+  }
+
+  /**
+   * The worker, started on first need; null once it has failed (its work then
+   * runs on the main thread: slower, but the user gets the result).
+   * @returns {Worker | null}
+   */
+  startWorker() {
+    if (this.workerFailure) return null;
+    if (this.worker) return this.worker;
+    try {
+      const worker = new Worker(this.workerUrl, { type: 'module' });
+      worker.addEventListener('message', (event) => {
+        const data = event.data;
+        if (data?.type === 'failed') this.workerFailed(new Error(data.error));
+        else if (data?.type === 'ready') this.workerSettled();
+        else this.settle(data);
+      });
+      worker.addEventListener('error', (event) => this.workerFailed(new Error(event.message || 'worker error')));
+      void this.module.then((module) => worker.postMessage({ type: 'module', module }));
+      this.worker = worker;
+      return worker;
+    } catch (error) {
+      this.workerFailed(error instanceof Error ? error : new Error(String(error)));
+      return null;
+    }
+  }
+
+  /**
+   * The worker could not start or load the kit: what it was asked runs here.
+   * @param {Error} error
+   */
+  workerFailed(error) {
+    if (this.workerFailure) return;
+    this.workerFailure = error;
+    this.workerSettled();
+    this.worker?.terminate();
+    this.worker = null;
+    for (const [id, pending] of this.inFlight) {
+      if (!pending.inWorker) continue;
+      this.inFlight.delete(id);
+      this.send(id, pending);
+    }
   }
 
   /** @param {any} data */

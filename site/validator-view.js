@@ -2,8 +2,9 @@
 // The validator view: one text box, the format and DMARC spec selectors, the
 // examples, file opening, and the panels that show the results. Validation runs
 // on every edit, batched to the next animation frame (or after a short pause
-// for very large texts), in a worker (validator-client.js) so that typing and
-// pasting stay responsive; only the answer to the latest edit is drawn.
+// for very large texts), through validator-client.js (on this thread, or in a
+// worker for huge texts, so that typing and pasting stay responsive); only the
+// answer to the latest edit is drawn.
 
 import { DiagnosticsPanel } from './diagnostics-panel.js';
 import { EditorPanel } from './editor-panel.js';
@@ -155,7 +156,7 @@ export class ValidatorView {
   }
 
   /**
-   * The validator is ready (validation runs in a worker through client).
+   * The validator is ready (validation runs through client).
    * @param {ValidatorClient} client
    * @param {string} version
    * @returns {Promise<void>} settled once the first result is drawn
@@ -206,8 +207,8 @@ export class ValidatorView {
   }
 
   /**
-   * Validates the current text now; the results are drawn when the worker answers.
-   * @returns {Promise<void>} settled once they are drawn (or at once without a worker)
+   * Validates the current text now; the results are drawn when the kit answers.
+   * @returns {Promise<void>} settled once they are drawn (or at once without a kit)
    */
   validateNow() {
     if (this.frame !== undefined) cancelAnimationFrame(this.frame);

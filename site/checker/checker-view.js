@@ -1,7 +1,7 @@
 // @ts-check
 // The checker view (#checker): the form and settings, the live list of
 // requests while the facts arrive (gather.js), then the report drawn from the
-// core's judgement (kit.assess, in the worker). The report is drawn again in
+// core's judgement (kit.assess). The report is drawn again in
 // the other language from the same facts (no new request), and again with a
 // pasted policy body when the browser could not read the file.
 

@@ -407,7 +407,7 @@ export function basicJudge(body, status) {
 
 /**
  * The judge's reading of each gathered exchange (kept out of the lookup
- * objects, which go to the worker as they are).
+ * objects, which are handed to the kit as they are).
  * @type {WeakMap<object, any>}
  */
 const answers = new WeakMap();
