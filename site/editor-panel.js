@@ -38,8 +38,13 @@ export class EditorPanel {
     this.mirrorLimit = mirrorChunk;
     this.mirrorComplete = true;
     this.wrapped = true;
+    /** False until the text box scrolls: a new text then needs no scroll reset (which would force a layout). */
+    this.mayBeScrolled = false;
+    /** @type {number | undefined} a pending syncLayout (next frame) */
+    this.layoutFrame = undefined;
     textarea.addEventListener('input', () => this.syncWrap(), { capture: true });
     textarea.addEventListener('scroll', () => {
+      this.mayBeScrolled = true;
       this.syncScroll();
       this.growMirror();
     });
@@ -59,6 +64,8 @@ export class EditorPanel {
   set text(text) {
     this.textarea.value = text;
     this.syncWrap();
+    if (!this.mayBeScrolled) return;
+    this.mayBeScrolled = false;
     this.textarea.scrollTop = 0;
     this.syncScroll();
   }
@@ -115,7 +122,14 @@ export class EditorPanel {
       nodes.push(document.createTextNode('\u200b'));
     }
     this.mirror.replaceChildren(...nodes);
-    this.syncLayout();
+    // The text may have gained or lost a scroll bar: measured at the next frame,
+    // once the page has drawn everything else, rather than by a layout forced now.
+    if (this.layoutFrame === undefined) {
+      this.layoutFrame = requestAnimationFrame(() => {
+        this.layoutFrame = undefined;
+        this.syncLayout();
+      });
+    }
   }
 
   /**
@@ -127,6 +141,7 @@ export class EditorPanel {
     const length = this.textarea.value.length;
     const from = Math.max(0, Math.min(length, start));
     const to = Math.max(from, Math.min(length, end));
+    this.mayBeScrolled = true;
     this.textarea.focus({ preventScroll: true });
     this.textarea.setSelectionRange(from, to);
     if (!this.mirrorComplete && from > this.mirrorLimit) {
@@ -167,9 +182,16 @@ export class EditorPanel {
     const style = getComputedStyle(ta);
     const borders = parseFloat(style.borderLeftWidth) + parseFloat(style.borderRightWidth);
     const scrollbar = Math.max(0, ta.offsetWidth - ta.clientWidth - borders);
-    this.mirror.style.width = `${ta.offsetWidth}px`;
-    this.mirror.style.height = `${ta.offsetHeight}px`;
-    this.mirror.style.paddingRight = `${parseFloat(style.paddingRight) + scrollbar}px`;
+    const box = {
+      width: `${ta.offsetWidth}px`,
+      height: `${ta.offsetHeight}px`,
+      paddingRight: `${parseFloat(style.paddingRight) + scrollbar}px`,
+    };
+    // Written only when changed: an unchanged box needs no new layout.
+    for (const [property, value] of Object.entries(box)) {
+      const key = /** @type {'width' | 'height' | 'paddingRight'} */ (property);
+      if (this.mirror.style[key] !== value) this.mirror.style[key] = value;
+    }
     this.syncScroll();
   }
 }
