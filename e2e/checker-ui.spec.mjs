@@ -158,6 +158,34 @@ test.describe('checker', () => {
     await expect(page.locator('#validator')).toBeVisible();
   });
 
+  test('DMARC reports sent outside the domain: each authorisation is listed with the lookups and judged (DMARC-021)', async ({ page }) => {
+    const zone = {
+      ...goodZone,
+      [`_dmarc.${D} TXT`]: ['"v=DMARC1; p=reject; rua=mailto:d@example.test,mailto:agg@reports.vendor.example; ruf=mailto:f@other.example"'],
+      [`${D}._report._dmarc.reports.vendor.example TXT`]: ['"v=DMARC1"'],
+    };
+    const log = await fakeWorld(page, { zone });
+    await openChecker(page);
+    await check(page, D);
+    const row = page.locator('#check-report [data-lookup="dmarcAuth"]');
+    await expect(row).toHaveAttribute('data-state', 'done');
+    await expect(row).toContainText('Authorisations of the DMARC report destinations outside the domain');
+    await expect(row.locator('[data-report-host="reports.vendor.example"]')).toContainText(`TXT ${D}._report._dmarc.reports.vendor.example`);
+    await expect(row.locator('[data-report-host="reports.vendor.example"]')).toHaveAttribute('data-resolver', 'cloudflare');
+    await expect(row.locator('[data-report-host="other.example"]')).toContainText('answered by Cloudflare');
+    // Listed before the policy file, after the first round's rows.
+    expect(await page.locator('#check-lookups li').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-lookup')).slice(-3))).toEqual(['mxHosts', 'dmarcAuth', 'policy']);
+    await expect(page.locator('#check-report [data-code="DMARC-021"]')).toHaveCount(1);
+    await expect(page.locator('#check-report [data-code="DMARC-021"]')).toContainText('other.example');
+    expect(log.filter((l) => /_report\._dmarc\./.test(l.name ?? '')).map((l) => l.name).sort()).toEqual([
+      `${D}._report._dmarc.other.example`,
+      `${D}._report._dmarc.reports.vendor.example`,
+    ]);
+    await page.getByRole('button', { name: 'Français' }).click();
+    await expect(row).toContainText('Autorisations des destinataires de rapports DMARC hors du domaine');
+    await expect(row.locator('[data-report-host="other.example"]')).toContainText('réponse de Cloudflare');
+  });
+
   test('an MX host not covered in enforce mode is an error, with an empty pattern cell', async ({ page }) => {
     await fakeWorld(page, { zone: { ...goodZone, [`${D} MX`]: ['10 mx1.example.test.', '20 mx2.example.test.'] } });
     await openChecker(page);

@@ -79,8 +79,10 @@ export class CheckerView {
     this.inputMessage = null;
     /** @type {Map<string, { li: HTMLElement, status: HTMLElement, raw: any, retry: { from: any, to: string } | null }>} */
     this.lookupRows = new Map();
-    /** @type {Map<string, { a?: any, aaaa?: any }>} the MX hosts' address lookups, in order */
+    /** @type {Map<string, { a?: any, aaaa?: any, tlsa?: any }>} the MX hosts' lookups, in order */
     this.mxHostRows = new Map();
+    /** @type {Map<string, { name: string, lookup?: any }>} the DMARC report destinations' authorisations, in order */
+    this.dmarcAuthRows = new Map();
 
     this.settings = loadSettings();
     /** Reads the settings from the controls and keeps them. */
@@ -235,6 +237,8 @@ export class CheckerView {
           if (seq !== this.seq) return;
           if (name === 'mxHosts') this.startMxHosts(raw.hosts);
           else if (name === 'mxHost') this.mxHostProgress(raw.host, raw.family, raw.lookup);
+          else if (name === 'dmarcAuth') this.startDmarcAuth(raw.destinations);
+          else if (name === 'dmarcAuthHost') this.dmarcAuthProgress(raw.host, raw.lookup);
           else this.progress(name, raw);
         },
         onFallback: (name, from, to) => {
@@ -433,7 +437,7 @@ export class CheckerView {
     const list = /** @type {HTMLElement} */ (this.lookupsSection.querySelector('ul'));
     this.lookupRows.clear();
     this.mxHostRows.clear();
-    /** @type {{ name: string, qname: string, type: string }[]} */
+    this.dmarcAuthRows.clear();
     /** @type {{ name: string, qname: string, type: string, other?: boolean }[]} */
     const plan = [...lookupPlan(domain), { name: 'policy', qname: curlCommand(domain).split(' ').pop() ?? '', type: 'GET' }];
     list.replaceChildren(
@@ -485,29 +489,95 @@ export class CheckerView {
   }
 
   /**
-   * The MX host round has started: one compact row lists each host's A and
-   * AAAA lookups (`[data-lookup="mxHosts"]`, a `[data-mx-host]` per host).
-   * @param {string[]} hosts
+   * A row for a group of second-round lookups (`[data-lookup=name]`), before
+   * the policy file's row; its status is drawn by the group's render method.
+   * @param {'mxHosts' | 'dmarcAuth'} name
    */
-  startMxHosts(hosts) {
-    this.mxHostRows.clear();
-    for (const h of hosts) this.mxHostRows.set(h, {});
+  startGroupRow(name) {
     const list = /** @type {HTMLElement} */ (this.lookupsSection.querySelector('ul'));
     const li = document.createElement('li');
     li.className = 'check-lookup';
-    li.dataset.lookup = 'mxHosts';
+    li.dataset.lookup = name;
     li.dataset.state = 'pending';
     const label = document.createElement('span');
     label.className = 'check-lookup-name';
-    label.dataset.i18n = 'check.lookup.mxHosts';
-    label.textContent = this.i18n.t('check.lookup.mxHosts');
+    label.dataset.i18n = `check.lookup.${name}`;
+    label.textContent = this.i18n.t(`check.lookup.${name}`);
     const status = document.createElement('span');
     status.className = 'check-lookup-status';
     li.append(label, ' ', status);
     const policyRow = this.lookupRows.get('policy')?.li;
     list.insertBefore(li, policyRow && policyRow.parentNode === list ? policyRow : null);
-    this.lookupRows.set('mxHosts', { li, status, raw: null, retry: null });
+    this.lookupRows.set(name, { li, status, raw: null, retry: null });
+  }
+
+  /**
+   * The MX host round has started: one compact row lists each host's A, AAAA
+   * and TLSA lookups (`[data-lookup="mxHosts"]`, a `[data-mx-host]` per host).
+   * @param {string[]} hosts
+   */
+  startMxHosts(hosts) {
+    this.mxHostRows.clear();
+    for (const h of hosts) this.mxHostRows.set(h, {});
+    this.startGroupRow('mxHosts');
     this.renderMxHosts();
+  }
+
+  /**
+   * The authorisations of the DMARC report destinations outside the domain
+   * are being asked (DMARC-021): one row, a `[data-report-host]` per host.
+   * @param {{ host: string, name: string }[]} destinations
+   */
+  startDmarcAuth(destinations) {
+    this.dmarcAuthRows.clear();
+    for (const { host, name } of destinations) this.dmarcAuthRows.set(host, { name });
+    this.startGroupRow('dmarcAuth');
+    this.renderDmarcAuth();
+  }
+
+  /**
+   * @param {string} host
+   * @param {any} lookup
+   */
+  dmarcAuthProgress(host, lookup) {
+    const row = this.dmarcAuthRows.get(host);
+    if (!row) return;
+    row.lookup = lookup;
+    this.renderDmarcAuth();
+  }
+
+  /**
+   * The state of one lookup of a group row, in words.
+   * @param {any} raw the lookup, undefined while it runs
+   */
+  groupEntryState(raw) {
+    const t = this.i18n.t.bind(this.i18n);
+    if (!raw) return t('check.mxHost.pending');
+    return raw.conclusive ? t('check.mxHost.done', { resolver: resolverName(raw.resolver) }) : t('check.mxHost.failed');
+  }
+
+  renderDmarcAuth() {
+    const row = this.lookupRows.get('dmarcAuth');
+    if (!row) return;
+    const parts = [];
+    let pending = false;
+    let failed = false;
+    for (const [host, { name, lookup }] of this.dmarcAuthRows) {
+      const span = document.createElement('span');
+      span.className = 'check-report-host';
+      span.dataset.reportHost = host;
+      span.dataset.state = lookup ? 'done' : 'pending';
+      if (!lookup) pending = true;
+      else if (!lookup.conclusive) failed = true;
+      else span.dataset.resolver = lookup.resolver;
+      const code = document.createElement('code');
+      appendSafe(code, `TXT ${name}`);
+      span.append(code, ` (${this.groupEntryState(lookup)})`);
+      if (parts.length) parts.push(', ');
+      parts.push(span);
+    }
+    row.status.replaceChildren(...parts);
+    row.li.dataset.state = pending ? 'pending' : failed ? 'failed' : 'done';
   }
 
   /**
@@ -544,8 +614,7 @@ export class CheckerView {
         if (!raw) waiting = true;
         else if (!raw.conclusive) failed = true;
         else span.dataset.resolver = raw.resolver;
-        const state = !raw ? t('check.mxHost.pending') : raw.conclusive ? t('check.mxHost.done', { resolver: resolverName(raw.resolver) }) : t('check.mxHost.failed');
-        states.push(t('check.mxHost.entry', { family: t(`check.mxHost.${family}`), state }));
+        states.push(t('check.mxHost.entry', { family: t(`check.mxHost.${family}`), state: this.groupEntryState(raw) }));
       }
       if (waiting) pending = true;
       span.dataset.state = waiting ? 'pending' : 'done';
@@ -592,6 +661,10 @@ export class CheckerView {
     }
     if (name === 'mxHosts') {
       this.renderMxHosts();
+      return;
+    }
+    if (name === 'dmarcAuth') {
+      this.renderDmarcAuth();
       return;
     }
     if (!raw) {

@@ -43,7 +43,7 @@
  *   signal?: AbortSignal,
  *   fetch?: typeof globalThis.fetch,
  *   judge?: Judge,
- *   onProgress?: (name: LookupName | 'policy' | 'mxHosts' | 'mxHost', value: any) => void,
+ *   onProgress?: (name: LookupName | 'policy' | 'mxHosts' | 'mxHost' | 'dmarcAuth' | 'dmarcAuthHost', value: any) => void,
  *   onFallback?: (name: LookupName, from: Fallback, to: string) => void,
  *   deferSecondRound?: boolean,
  *   reportDestinations?: (domain: string, dmarcRecord: string) => ReportDestination[] | Promise<ReportDestination[]>,
@@ -642,7 +642,9 @@ export async function fetchPolicy(domain, options = {}) {
  * onProgress(name, lookup) is called as each lookup arrives,
  * onProgress('policy', policy) for the fetch, onProgress('mxHosts', {hosts})
  * when the host round starts and onProgress('mxHost', {host, family, lookup})
- * for each of its answers.
+ * for each of its answers; likewise onProgress('dmarcAuth', {destinations})
+ * ({host, name}[], the TXT names asked) and onProgress('dmarcAuthHost',
+ * {host, lookup}) for the report destinations.
  * With `deferSecondRound`, the promise resolves as soon as the first round is
  * in, with `secondRoundDone`, a promise of the second round's lookups
  * (undefined when there was nothing to ask): the report need not wait for it.
@@ -663,7 +665,7 @@ export async function gatherFacts(domain, options = {}) {
   /** @type {Partial<Record<LookupName, GatheredLookup>>} */
   const lookups = {};
   const progress = options.onProgress ?? (() => {});
-  const safe = (/** @type {LookupName | 'policy' | 'mxHosts' | 'mxHost'} */ name, /** @type {any} */ value) => {
+  const safe = (/** @type {LookupName | 'policy' | 'mxHosts' | 'mxHost' | 'dmarcAuth' | 'dmarcAuthHost'} */ name, /** @type {any} */ value) => {
     try {
       progress(name, value);
     } catch {
@@ -716,11 +718,17 @@ export async function gatherFacts(domain, options = {}) {
       return; // the check goes on without this question
     }
     if (options.signal?.aborted || !Array.isArray(destinations)) return;
-    for (const { host, name } of destinations.slice(0, maxReportDestinations)) {
-      if (typeof host !== 'string' || typeof name !== 'string') continue;
+    const asked = destinations
+      .slice(0, maxReportDestinations)
+      .filter((x) => typeof x?.host === 'string' && typeof x?.name === 'string')
+      .map(({ host, name }) => ({ host, name }));
+    if (asked.length === 0) return;
+    safe('dmarcAuth', { destinations: asked });
+    for (const { host, name } of asked) {
       hostRound.push(
         lookup(name, 'TXT', options).then((r) => {
           dmarcAuth[host] = r;
+          safe('dmarcAuthHost', { host, lookup: r });
         }),
       );
     }

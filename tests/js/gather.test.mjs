@@ -681,6 +681,29 @@ describe('the DMARC report destinations (DMARC-021)', () => {
     assert.ok(round?.mxHosts?.['mx1.example.test']);
   });
 
+  test('progress: the destinations asked, then each answer as it arrives', async () => {
+    const f = server({ doh: { cloudflare: external } });
+    /** @type {[string, any][]} */
+    const events = [];
+    await gatherFacts('example.test', {
+      fetch: f,
+      judge,
+      reportDestinations: (d, record) => kit.dmarcExternalDestinations(d, record),
+      onProgress: (name, value) => {
+        if (name === 'dmarcAuth' || name === 'dmarcAuthHost') events.push([name, value]);
+      },
+    });
+    assert.equal(events[0][0], 'dmarcAuth');
+    assert.deepEqual(
+      events[0][1].destinations.map((/** @type {any} */ x) => x.name).sort(),
+      ['example.test._report._dmarc.other.example', 'example.test._report._dmarc.reports.vendor.example'],
+    );
+    const answers = events.slice(1);
+    assert.equal(answers.length, 2);
+    assert.ok(answers.every(([name, v]) => name === 'dmarcAuthHost' && v.lookup.conclusive));
+    assert.deepEqual(answers.map(([, v]) => v.host).sort(), ['other.example', 'reports.vendor.example']);
+  });
+
   test('without reportDestinations, or when it fails, nothing more is asked', async () => {
     for (const reportDestinations of [undefined, () => Promise.reject(new Error('worker gone'))]) {
       const f = server({ doh: { cloudflare: external } });
