@@ -383,6 +383,35 @@ std::string uri_host(std::string_view uri) {
   return detail::ascii_lower(rest);
 }
 
+// A report destination outside the organisational domain (DMARC-021): where
+// its URI stands (which list, which entry) and its host.
+struct external_uri {
+  std::size_t list;
+  std::size_t index;
+  std::string host;
+};
+
+// The destinations of `lists` (rua, then ruf) whose host lies outside the
+// organisational domain of `domain` (an A-label, lower case, no final dot),
+// each host once, in order. Shared by the generator's advice and
+// dmarc_external_destinations (the checker's questions).
+std::vector<external_uri> external_uris(std::string_view domain,
+                                        std::initializer_list<const std::vector<std::string>*> lists) {
+  std::vector<external_uri> out;
+  const std::string org = detail::organizational_domain(domain);
+  std::size_t list = 0;
+  for (const std::vector<std::string>* uris : lists) {
+    for (std::size_t k = 0; k < uris->size(); ++k) {
+      std::string host = uri_host((*uris)[k]);
+      if (host.empty() || detail::organizational_domain(host) == org) continue;
+      if (std::any_of(out.begin(), out.end(), [&](const external_uri& e) { return e.host == host; })) continue;
+      out.push_back({list, k, std::move(host)});
+    }
+    ++list;
+  }
+  return out;
+}
+
 // Rows of a URI list: normalised, blank rows left out, duplicates once.
 std::vector<std::string> check_uri_list(const std::vector<std::string>& rows, std::string_view name,
                                         uri_kind kind, const options& opts,
@@ -873,28 +902,18 @@ generated_dmarc generate_dmarc_record(const dmarc_input& in, const options& opts
       emit(out, "domain", rep, {});
     }
   } else {
-    const std::string org = detail::organizational_domain(dom.a_label);
-    const auto authorize = [&](const std::vector<std::string>& uris,
-                               const std::vector<std::size_t>& src, std::string_view name) {
-      for (std::size_t k = 0; k < uris.size(); ++k) {
-        const std::string host = uri_host(uris[k]);
-        if (host.empty() || detail::organizational_domain(host) == org) continue;
-        const bool known =
-            std::any_of(g.authorizations.begin(), g.authorizations.end(),
-                        [&](const dmarc_authorization& a) { return a.destination == host; });
-        if (known) continue;
-        dmarc_authorization a;
-        a.destination = host;
-        a.name = dom.a_label + "._report._dmarc." + host;
-        a.zone_line = detail::txt_zone_line(a.name + ".", "v=DMARC1");
-        reporter rep(opts);
-        rep.add(msg::gen_dmarc_authorization, 0, 0, {dom.a_label, host, a.name});
-        emit(out, field_index(name, src[k]), rep, {});
-        g.authorizations.push_back(std::move(a));
-      }
-    };
-    authorize(rua, rua_src, "rua");
-    authorize(ruf, ruf_src, "ruf");
+    const std::vector<std::size_t>* const sources[] = {&rua_src, &ruf_src};
+    const std::string_view fields[] = {"rua", "ruf"};
+    for (external_uri& e : external_uris(dom.a_label, {&rua, &ruf})) {
+      dmarc_authorization a;
+      a.name = dom.a_label + "._report._dmarc." + e.host;
+      a.zone_line = detail::txt_zone_line(a.name + ".", "v=DMARC1");
+      reporter rep(opts);
+      rep.add(msg::gen_dmarc_authorization, 0, 0, {dom.a_label, e.host, a.name});
+      emit(out, field_index(fields[e.list], (*sources[e.list])[e.index]), rep, {});
+      a.destination = std::move(e.host);
+      g.authorizations.push_back(std::move(a));
+    }
   }
 
   g.ok = true;
@@ -984,16 +1003,10 @@ std::vector<dmarc_external_destination> dmarc_external_destinations(std::string_
   std::string d = detail::ascii_lower(domain);
   if (!d.empty() && d.back() == '.') d.pop_back();
   if (d.empty()) return out;
-  const std::string org = detail::organizational_domain(d);
-  for (const auto* uris : {&record.rua, &record.ruf}) {
-    if (!uris->has_value()) continue;
-    for (const std::string& uri : **uris) {
-      const std::string host = uri_host(uri);
-      if (host.empty() || detail::organizational_domain(host) == org) continue;
-      if (std::any_of(out.begin(), out.end(), [&](const dmarc_external_destination& e) { return e.host == host; }))
-        continue;
-      out.push_back({host, d + "._report._dmarc." + host});
-    }
+  static const std::vector<std::string> none;
+  for (external_uri& e : external_uris(d, {record.rua ? &*record.rua : &none, record.ruf ? &*record.ruf : &none})) {
+    std::string name = d + "._report._dmarc." + e.host;
+    out.push_back({std::move(e.host), std::move(name)});
   }
   return out;
 }
