@@ -40,10 +40,8 @@ json map_json(const std::map<std::string, std::string>& m) {
 }
 
 template <class T>
-std::string wrap(const result<T>& r, json value) {
-  const json out = {{"ok", r.ok}, {"value", std::move(value)},
-                    {"diagnostics", diagnostics_json(r.diagnostics)}};
-  return detail::dump(out);
+json wrap(const result<T>& r, json value) {
+  return {{"ok", r.ok}, {"value", std::move(value)}, {"diagnostics", diagnostics_json(r.diagnostics)}};
 }
 
 void put(json& j, const char* key, const std::optional<std::string>& v) {
@@ -57,14 +55,14 @@ void put(json& j, const char* key, const std::optional<std::vector<std::string>>
 }
 }  // namespace
 
-std::string to_json(const result<sts_record>& r) {
+nlohmann::json detail::result_json(const result<sts_record>& r) {
   json v = {{"extensions", map_json(r.value.extensions)}};
   if (!r.value.version.empty()) v["version"] = r.value.version;
   if (!r.value.id.empty()) v["id"] = r.value.id;
   return wrap(r, std::move(v));
 }
 
-std::string to_json(const result<policy>& r) {
+nlohmann::json detail::result_json(const result<policy>& r) {
   json v = {{"mx", r.value.mx}, {"extensions", map_json(r.value.extensions)}};
   put(v, "version", r.value.version);
   put(v, "mode", r.value.mode);
@@ -72,13 +70,13 @@ std::string to_json(const result<policy>& r) {
   return wrap(r, std::move(v));
 }
 
-std::string to_json(const result<tlsrpt_record>& r) {
+nlohmann::json detail::result_json(const result<tlsrpt_record>& r) {
   json v = {{"rua", r.value.rua}, {"extensions", map_json(r.value.extensions)}};
   if (!r.value.version.empty()) v["version"] = r.value.version;
   return wrap(r, std::move(v));
 }
 
-std::string to_json(const result<dmarc_record>& r) {
+nlohmann::json detail::result_json(const result<dmarc_record>& r) {
   json v = json::object();
   const dmarc_record& d = r.value;
   put(v, "v", d.v);
@@ -97,5 +95,10 @@ std::string to_json(const result<dmarc_record>& r) {
   put(v, "psd", d.psd);
   return wrap(r, std::move(v));
 }
+
+std::string to_json(const result<sts_record>& r) { return detail::dump(detail::result_json(r)); }
+std::string to_json(const result<policy>& r) { return detail::dump(detail::result_json(r)); }
+std::string to_json(const result<tlsrpt_record>& r) { return detail::dump(detail::result_json(r)); }
+std::string to_json(const result<dmarc_record>& r) { return detail::dump(detail::result_json(r)); }
 
 }  // namespace mtasts

@@ -8,11 +8,22 @@
 #include <string_view>
 
 #include "mtasts/diagnostic.hpp"
+#include "mtasts/dmarc.hpp"
+#include "mtasts/policy.hpp"
+#include "mtasts/sts_record.hpp"
+#include "mtasts/tlsrpt.hpp"
 
 namespace mtasts::detail {
 
 /// code, severity, message, hint, line, column, start, end, ref (+ record).
 nlohmann::json diagnostic_json(const diagnostic& d);
+
+/// {ok, value, diagnostics} of a validator's result, as `to_json` writes it
+/// (the checker's report embeds these without a round trip through text).
+nlohmann::json result_json(const result<sts_record>& r);
+nlohmann::json result_json(const result<policy>& r);
+nlohmann::json result_json(const result<tlsrpt_record>& r);
+nlohmann::json result_json(const result<dmarc_record>& r);
 
 /// Parses without throwing (discarded value on error). Every parse of the
 /// core and the binding goes through `const char*` iterators, so the wasm

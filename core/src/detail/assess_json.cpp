@@ -49,11 +49,11 @@ json answer_json(const doh_answer& a) {
 
 using detail::dump;
 
-// Embeds a result already rendered by json.cpp.
+// A validator's result, in the form json.cpp gives it.
 template <class T>
 json embed(const std::optional<result<T>>& r) {
   if (!r) return nullptr;
-  return detail::parse(to_json(*r));
+  return detail::result_json(*r);
 }
 }  // namespace
 
