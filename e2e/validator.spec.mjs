@@ -458,6 +458,37 @@ test.describe('safety', () => {
     await expect(page.locator('#diag-list')).toContainText('bad..example.com');
   });
 
+  test('a huge text sent to a worker that then fails is validated on the page', async ({ page }) => {
+    // The worker's script is held until the huge text has been sent to it, then refused.
+    /** @type {() => void} */
+    let release = () => {};
+    const held = new Promise((resolve) => {
+      release = () => resolve(undefined);
+    });
+    let asked = 0;
+    await page.route('**/validation-worker.js', async (route) => {
+      asked++;
+      await held;
+      await route.abort();
+    });
+    await page.goto('/');
+    await page.evaluate(() => localStorage.clear());
+    await page.reload();
+    await expect(page.locator('html')).toHaveAttribute('data-kit', 'ready');
+    const lines = Array.from({ length: 1000 }, (_, i) => `mx: mx${i}.example.com\n`).join('');
+    await pasteText(page, `version: STSv1\nmode: enforce\nmax_age: 604800\n${lines}mx: bad..example.com\n`);
+    await expect.poll(() => asked).toBeGreaterThan(0);
+    // Waiting on the worker: no answer yet.
+    await page.waitForTimeout(300);
+    await expect(summary(page)).not.toContainText('MTA-STS policy — invalid');
+    release();
+    await expect(summary(page)).toContainText('MTA-STS policy — invalid');
+    await expect(page.locator('#diag-list')).toContainText('bad..example.com');
+    // Later huge texts go straight to the page.
+    await pasteText(page, `version: STSv1\nmode: testing\nmax_age: 604800\n${lines}`);
+    await expect(summary(page)).toContainText('MTA-STS policy — valid');
+  });
+
   test('a 1 MiB paste keeps the page responsive', async ({ page }) => {
     test.setTimeout(90_000);
     await openValidator(page);

@@ -97,11 +97,12 @@ const server = createServer(async (req, res) => {
   // A validator, as production hosts send: a file the browser holds is asked
   // again with If-None-Match (a module the worker loads after the page did)
   // and costs an empty 304.
-  const etag = `"${createHash('sha256').update(raw).digest('base64url').slice(0, 22)}"`;
+  const gzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? '')) && !file.endsWith('.png');
+  // One tag per body: the gzip body is another representation.
+  const etag = `"${createHash('sha256').update(raw).digest('base64url').slice(0, 22)}${gzip ? '-gz' : ''}"`;
   if (String(req.headers['if-none-match'] ?? '').split(',').map((t) => t.trim()).includes(etag)) {
     return send(304, { ETag: etag });
   }
-  const gzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? '')) && !file.endsWith('.png');
   if (gzip) {
     let body = gzCache.get(file);
     if (!body) gzCache.set(file, (body = gzipSync(raw, { level: 6 })));

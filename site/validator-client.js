@@ -35,6 +35,9 @@ import { answer } from './kit-requests.js';
  */
 export const workerThreshold = 16 * 1024;
 
+/** A worker not ready after this long is given up (its work then runs on the page). */
+const workerStartLimitMs = 15_000;
+
 /**
  * @typedef {{ loadKit(options?: { module?: PromiseLike<WebAssembly.Module | null> | null }): Promise<any> }} KitModule
  */
@@ -61,6 +64,8 @@ export class ValidatorClient {
     this.worker = null;
     /** @type {Error | null} once the worker failed, its work runs here */
     this.workerFailure = null;
+    /** @type {ReturnType<typeof setTimeout> | undefined} */
+    this.workerTimer = undefined;
     /** @type {() => void} */
     this.workerSettled = () => {};
     /** @type {Promise<void>} settles when the worker has its kit, or has failed */
@@ -233,20 +238,40 @@ export class ValidatorClient {
     if (this.worker) return this.worker;
     try {
       const worker = new Worker(this.workerUrl, { type: 'module' });
+      // Once it has failed (and been replaced by the page), a late message is not its answer.
+      const current = () => this.worker === worker;
       worker.addEventListener('message', (event) => {
         const data = event.data;
+        if (!current()) return;
         if (data?.type === 'failed') this.workerFailed(new Error(data.error));
-        else if (data?.type === 'ready') this.workerSettled();
+        else if (data?.type === 'ready') this.workerStarted();
         else this.settle(data);
       });
-      worker.addEventListener('error', (event) => this.workerFailed(new Error(event.message || 'worker error')));
-      void this.module.then((module) => worker.postMessage({ type: 'module', module }));
+      worker.addEventListener('error', (event) => {
+        if (current()) this.workerFailed(new Error(event.message || 'worker error'));
+      });
+      void this.module.then((module) => {
+        try {
+          worker.postMessage({ type: 'module', module });
+        } catch {
+          worker.postMessage({ type: 'module', module: null }); // a module that cannot be sent: it fetches its own
+        }
+      });
+      // A worker that never says it is ready (a script that hangs) is treated as failed.
+      this.workerTimer = setTimeout(() => {
+        if (current()) this.workerFailed(new Error('the worker did not start'));
+      }, workerStartLimitMs);
       this.worker = worker;
       return worker;
     } catch (error) {
       this.workerFailed(error instanceof Error ? error : new Error(String(error)));
       return null;
     }
+  }
+
+  workerStarted() {
+    clearTimeout(this.workerTimer);
+    this.workerSettled();
   }
 
   /**
@@ -256,6 +281,7 @@ export class ValidatorClient {
   workerFailed(error) {
     if (this.workerFailure) return;
     this.workerFailure = error;
+    clearTimeout(this.workerTimer);
     this.workerSettled();
     this.worker?.terminate();
     this.worker = null;
