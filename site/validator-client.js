@@ -79,13 +79,23 @@ export class ValidatorClient {
     this.queued = {};
     /** @type {Record<string, boolean>} */
     this.busy = {};
-    /** @type {readonly Preset[]} the provider presets of the core (GEN-005), once ready */
-    this.presets = [];
+    /** @type {import('./validator-view.js').Kit | null} the kit, once ready */
+    this.loaded = null;
     /** @type {Promise<string>} resolves to the kit version */
     this.ready = this.kit.then((kit) => {
-      this.presets = Array.isArray(kit.presets) ? kit.presets : [];
+      this.loaded = kit;
       return String(kit.version);
     });
+  }
+
+  /**
+   * The provider presets of the core (GEN-005), once ready; read when the
+   * generator first needs them, not at start-up.
+   * @returns {readonly Preset[]}
+   */
+  get presets() {
+    const presets = this.loaded?.presets;
+    return Array.isArray(presets) ? presets : [];
   }
 
   /**

@@ -126,7 +126,8 @@ function makeKit(core) {
   const tlsrpt = txtValidator('validateTlsRptRecord', 'tlsRptText', 'tlsRptRrset');
   const dmarc = txtValidator('validateDmarcRecord', 'dmarcText', 'dmarcRrset');
 
-  const presets = deepFreeze(JSON.parse(core.presets()));
+  /** @type {any} built on first read: a page that never offers the presets never pays for them */
+  let presets;
 
   return Object.freeze({
     version: String(core.version()),
@@ -199,7 +200,10 @@ function makeKit(core) {
       }
       return String(core.policyIdFromUtc(Math.floor(date.getTime() / 1000)));
     },
-    presets,
+    get presets() {
+      presets ??= deepFreeze(JSON.parse(core.presets()));
+      return presets;
+    },
     dohAnswer(body, httpStatus, qtype, opts = {}) {
       const lang = checkLang(opts.lang);
       if (typeof body !== 'string') throw new TypeError('dohAnswer: body must be a string');

@@ -649,14 +649,23 @@ describe('the DMARC report destinations (DMARC-021)', () => {
         : name === 'example.test._report._dmarc.other.example'
           ? json(dns(name, 16, [], 3))
           : undefined;
-
-  test('the core names the external destinations; each authorisation is asked in the second round and judged', async () => {
+  /**
+   * One check of example.test whose DMARC record sends reports to two other domains.
+   * @param {Record<string, unknown>} [extra] more gatherFacts options
+   */
+  const gatherExternal = async (extra = {}) => {
     const f = server({ doh: { cloudflare: external } });
     const facts = await gatherFacts('example.test', {
       fetch: f,
       judge,
       reportDestinations: (d, record) => kit.dmarcExternalDestinations(d, record),
+      ...extra,
     });
+    return { f, facts };
+  };
+
+  test('the core names the external destinations; each authorisation is asked in the second round and judged', async () => {
+    const { f, facts } = await gatherExternal();
     const asked = f.calls.map((c) => c.url.searchParams.get('name')).filter((n) => /_report\._dmarc\./.test(n ?? '')).sort();
     assert.deepEqual(asked, ['example.test._report._dmarc.other.example', 'example.test._report._dmarc.reports.vendor.example']);
     assert.deepEqual(Object.keys(facts.dmarcAuth ?? {}).sort(), ['other.example', 'reports.vendor.example']);
@@ -668,13 +677,7 @@ describe('the DMARC report destinations (DMARC-021)', () => {
   });
 
   test('deferred: the first round resolves without them, secondRoundDone brings them', async () => {
-    const f = server({ doh: { cloudflare: external } });
-    const facts = await gatherFacts('example.test', {
-      fetch: f,
-      judge,
-      reportDestinations: (d, record) => kit.dmarcExternalDestinations(d, record),
-      deferSecondRound: true,
-    });
+    const { facts } = await gatherExternal({ deferSecondRound: true });
     assert.equal(facts.dmarcAuth, undefined);
     const round = await facts.secondRoundDone;
     assert.deepEqual(Object.keys(round?.dmarcAuth ?? {}).sort(), ['other.example', 'reports.vendor.example']);
@@ -682,14 +685,10 @@ describe('the DMARC report destinations (DMARC-021)', () => {
   });
 
   test('progress: the destinations asked, then each answer as it arrives', async () => {
-    const f = server({ doh: { cloudflare: external } });
     /** @type {[string, any][]} */
     const events = [];
-    await gatherFacts('example.test', {
-      fetch: f,
-      judge,
-      reportDestinations: (d, record) => kit.dmarcExternalDestinations(d, record),
-      onProgress: (name, value) => {
+    await gatherExternal({
+      onProgress: (/** @type {string} */ name, /** @type {any} */ value) => {
         if (name === 'dmarcAuth' || name === 'dmarcAuthHost') events.push([name, value]);
       },
     });

@@ -49,6 +49,9 @@ test('generateTlsRptRecord and generateDmarcRecord', () => {
 
 test('presets and hosting snippets', () => {
   assert.deepEqual(kit.presets.map((p) => p.id), ['microsoft365', 'google', 'fastmail', 'proton', 'zoho', 'icloud']);
+  // Built once, on first read, and frozen.
+  assert.equal(kit.presets, kit.presets);
+  assert.ok(Object.isFrozen(kit.presets) && Object.isFrozen(kit.presets[0]));
   const google = kit.presets.find((p) => p.id === 'google');
   assert.ok(google.patterns.some((p) => p.pattern === 'smtp.google.com' && !p.optional));
   assert.ok(Object.isFrozen(google));
