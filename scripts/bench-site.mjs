@@ -28,7 +28,7 @@ import { createServer } from 'node:http';
 import os from 'node:os';
 import { extname, join, resolve, sep } from 'node:path';
 import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
-import { contentSecurityPolicy, mimeTypes } from '../e2e/static-server.mjs';
+import { carriesPolicy, contentSecurityPolicy, mimeTypes } from '../e2e/static-server.mjs';
 
 const args = process.argv.slice(2);
 const arg = (/** @type {string} */ name, /** @type {string} */ fallback) => {
@@ -66,8 +66,10 @@ const server = createServer(async (req, res) => {
   let path = decodeURIComponent(url.pathname);
   if (path.endsWith('/')) path += 'index.html';
   const file = resolve(join(root, path));
+  // The headers of site/_headers: the page policy on documents and worker scripts only.
+  /** @type {Record<string, string>} */
   const headers = {
-    'Content-Security-Policy': contentSecurityPolicy,
+    ...(carriesPolicy(path) ? { 'Content-Security-Policy': contentSecurityPolicy, 'Cross-Origin-Opener-Policy': 'same-origin' } : {}),
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'no-referrer',
     'Cache-Control': 'no-cache',
