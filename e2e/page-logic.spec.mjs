@@ -8,6 +8,7 @@ import { mostSevere, segment } from '../site/highlight.js';
 import { I18n, catalogue, pickLanguage, pluralOne } from '../site/i18n.js';
 import { refLinks, rfcUrl } from '../site/rfc-link.js';
 import { samples } from '../site/samples.js';
+import { strings as widgetStrings } from '../site/widgets/common/strings.js';
 import { NewlineMap, offsetOf } from '../site/text-positions.js';
 
 test('overlapping spans are drawn once, with the most severe colour', () => {
@@ -114,6 +115,20 @@ test('every string exists in English and French, with the same placeholders', ()
   for (const key of Object.keys(en)) {
     expect(placeholders(fr[key]), key).toEqual(placeholders(en[key]));
     expect(typeof fr[key], key).toBe(typeof en[key]);
+  }
+});
+
+test("the widgets' strings say what the page says under the same key", () => {
+  // The widgets keep a catalogue of their own (an embedding page downloads only
+  // what they show); a key both use must not drift apart. The only deliberate
+  // difference: a widget has no file or examples to point to when empty.
+  const different = new Set(['summary.empty']);
+  for (const lang of /** @type {const} */ (['en', 'fr'])) {
+    expect(Object.keys(widgetStrings[lang]).sort()).toEqual(Object.keys(widgetStrings.en).sort());
+    for (const [key, text] of Object.entries(widgetStrings[lang])) {
+      if (!(key in catalogue[lang]) || different.has(key)) continue;
+      expect(text, `${lang} ${key}`).toEqual(catalogue[lang][key]);
+    }
   }
 });
 
