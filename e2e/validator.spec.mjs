@@ -322,10 +322,10 @@ test.describe('language', () => {
   test('the footer says what leaves the browser and links to the widgets, in both languages', async ({ page }) => {
     await openValidator(page);
     const footer = page.locator('footer.site-footer > p');
-    await expect(footer).toContainText('the domain checker contacts only the DNS resolver you choose');
+    await expect(footer).toContainText('the domain checker contacts only DNS-over-HTTPS resolvers and the domain’s policy host');
     await expect(footer.getByRole('link', { name: 'Embed the widgets in your documentation' })).toHaveAttribute('href', 'embed.html');
     await page.getByRole('button', { name: 'Français' }).click();
-    await expect(footer).toContainText('le vérificateur de domaine ne contacte que le résolveur DNS que vous choisissez');
+    await expect(footer).toContainText('le vérificateur de domaine ne contacte que des résolveurs DNS-over-HTTPS et l’hôte de politique du domaine');
     await expect(footer.getByRole('link', { name: 'Intégrer les widgets à votre documentation' })).toHaveAttribute('href', 'embed.html');
     await expect(footer).not.toContainText('nothing is sent');
     await footer.getByRole('link', { name: 'Confidentialité' }).click();

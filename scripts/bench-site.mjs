@@ -72,6 +72,7 @@ const server = createServer(async (req, res) => {
     ...(carriesPolicy(path) ? { 'Content-Security-Policy': contentSecurityPolicy, 'Cross-Origin-Opener-Policy': 'same-origin' } : {}),
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'no-referrer',
+    'Access-Control-Allow-Origin': '*',
     'Cache-Control': 'no-cache',
   };
   /** @param {number} status @param {Record<string, string | number>} h @param {Buffer} [body] */

@@ -27,7 +27,7 @@ const pageStrings = {
     'intro.artefacts':
       'It takes two pieces: a TXT record at `_mta-sts.<domain>` that announces a policy and its id, and a policy file served over HTTPS at `https://mta-sts.<domain>/.well-known/mta-sts.txt`. A TLS-RPT record (RFC 8460) asks senders to report TLS failures; a DMARC record protects your From: address.',
     'intro.local':
-      'The validator and the generators work on this device: nothing you paste or open leaves your browser. The checker asks only your chosen DNS resolver and the domain’s policy host.',
+      'The validator and the generators work on this device: nothing you paste or open leaves your browser. The checker asks only public DNS-over-HTTPS resolvers and the domain’s policy host.',
     'validator.heading': 'Validate a record or a policy',
     'input.label': 'Record or policy text',
     'input.help':
@@ -150,7 +150,7 @@ const pageStrings = {
     'mxTest.noMatch': '“{host}” matches no mx pattern: in enforce mode, senders will not deliver to it.',
     'footer.version': 'MTA-STS Kit {version}',
     'footer.local':
-      'The validator and the generators run entirely in your browser; the domain checker contacts only the DNS resolver you choose and the domain’s policy host — see [Privacy](#privacy).',
+      'The validator and the generators run entirely in your browser; the domain checker contacts only DNS-over-HTTPS resolvers and the domain’s policy host — see [Privacy](#privacy).',
     'footer.embed': 'Embed the widgets in your documentation',
     'field.cut': 'Too long: this field holds at most {max} characters and the text put in had {length}; only its first {max} characters were kept.',
     'field.cut.hint': 'Put one value only here (one name, pattern or address per row); check what was kept.',
@@ -406,7 +406,7 @@ const pageStrings = {
       'Both are valid, and so is a mix: the RFC’s prose says CRLF, but its grammar accepts LF too (erratum 6253), and so do real senders. Some online checkers wrongly flag LF. This generator writes CRLF after every line, the last one included, so that no checker complains. A lone CR (old Mac style) is not a line break and breaks the file.',
     'faq.contentType.q': 'Which Content-Type must the policy file have?',
     'faq.contentType.a':
-      '`text/plain`, optionally with `charset=utf-8` or `charset=us-ascii`. Several senders, such as Postfix’s postfix-mta-sts-resolver and chasquid, reject any other type, including `text/html` and `application/octet-stream`, and a missing header. The hosting snippets set the type explicitly.',
+      '`text/plain`, optionally with `charset=utf-8` or `charset=us-ascii`. Several senders, such as Postfix’s postfix-mta-sts-resolver and chasquid, reject any other type, including `text/html` and `application/octet-stream`, and a missing header. The nginx, Apache, Caddy and Cloudflare Worker snippets set the type explicitly; GitHub Pages serves `.txt` files as `text/plain; charset=utf-8`.',
     'faq.redirects.q': 'Can the policy address redirect somewhere else?',
     'faq.redirects.a':
       'No. Senders fetch exactly `https://mta-sts.<domain>/.well-known/mta-sts.txt`, do not follow redirects and accept only status 200. Usual causes of a redirect: a rule that sends everything to `www` or to the main site, a trailing-slash rule, a CDN’s “always use www” option, a GitHub Pages custom-domain redirect; a firewall challenge (403) fails too. Senders only use HTTPS, so a redirect from http to https on port 80 does no harm.',
@@ -466,6 +466,8 @@ const pageStrings = {
       '[Generator](#generator): the policy file, the MTA-STS, TLS-RPT and DMARC records and the web server configuration for your domain.',
     'guide.tools.validator':
       '[Validator](#validator): paste a record or a policy file and see every problem, with the rule it breaks and how to fix it.',
+    'guide.tools.checker':
+      '[Checker](#checker): type a domain and see what it publishes — the TXT record, the policy file, the MX hosts it covers, TLS-RPT and DMARC — judged by the same rules, with what a browser cannot see and the commands that check it.',
   },
   fr: {
     'doc.title': 'MTA-STS Kit — validateur',
@@ -482,7 +484,7 @@ const pageStrings = {
     'intro.artefacts':
       'Il repose sur deux éléments : un enregistrement TXT en `_mta-sts.<domaine>` qui annonce une politique et son identifiant, et un fichier de politique servi en HTTPS à l’adresse `https://mta-sts.<domaine>/.well-known/mta-sts.txt`. Un enregistrement TLS-RPT (RFC 8460) demande aux expéditeurs de signaler les échecs TLS ; un enregistrement DMARC protège votre adresse d’expédition (From:).',
     'intro.local':
-      'Le validateur et les générateurs fonctionnent sur cet appareil : rien de ce que vous collez ou ouvrez ne quitte votre navigateur. Le vérificateur n’interroge que le résolveur DNS choisi et l’hôte de politique du domaine.',
+      'Le validateur et les générateurs fonctionnent sur cet appareil : rien de ce que vous collez ou ouvrez ne quitte votre navigateur. Le vérificateur n’interroge que des résolveurs DNS-over-HTTPS publics et l’hôte de politique du domaine.',
     'validator.heading': 'Valider un enregistrement ou une politique',
     'input.label': 'Texte de l’enregistrement ou de la politique',
     'input.help':
@@ -616,7 +618,7 @@ const pageStrings = {
       '« {host} » ne correspond à aucun motif mx : en mode enforce, les expéditeurs ne lui livreront pas de courrier.',
     'footer.version': 'MTA-STS Kit {version}',
     'footer.local':
-      'Le validateur et les générateurs fonctionnent entièrement dans votre navigateur ; le vérificateur de domaine ne contacte que le résolveur DNS que vous choisissez et l’hôte de politique du domaine — voir [Confidentialité](#privacy).',
+      'Le validateur et les générateurs fonctionnent entièrement dans votre navigateur ; le vérificateur de domaine ne contacte que des résolveurs DNS-over-HTTPS et l’hôte de politique du domaine — voir [Confidentialité](#privacy).',
     'footer.embed': 'Intégrer les widgets à votre documentation',
     'field.cut': 'Trop long : ce champ contient au plus {max} caractères et le texte saisi en comptait {length} ; seuls ses {max} premiers caractères ont été gardés.',
     'field.cut.hint': 'Ne mettez qu’une valeur ici (un nom, un motif ou une adresse par ligne) ; vérifiez ce qui a été gardé.',
@@ -877,7 +879,7 @@ const pageStrings = {
       'Les deux sont valides, et un mélange aussi : le texte de la RFC parle de CRLF, mais sa grammaire accepte aussi LF (erratum 6253), tout comme les vrais expéditeurs. Certains vérificateurs en ligne signalent LF à tort. Ce générateur écrit CRLF après chaque ligne, dernière comprise, pour qu’aucun vérificateur ne proteste. Un CR seul (comme sur les anciens Mac) n’est pas une fin de ligne et casse le fichier.',
     'faq.contentType.q': 'Quel Content-Type le fichier de politique doit-il avoir ?',
     'faq.contentType.a':
-      '`text/plain`, éventuellement avec `charset=utf-8` ou `charset=us-ascii`. Plusieurs expéditeurs, comme postfix-mta-sts-resolver pour Postfix et chasquid, rejettent tout autre type, y compris `text/html` et `application/octet-stream`, ainsi qu’un en-tête absent. Les configurations d’hébergement fixent le type explicitement.',
+      '`text/plain`, éventuellement avec `charset=utf-8` ou `charset=us-ascii`. Plusieurs expéditeurs, comme postfix-mta-sts-resolver pour Postfix et chasquid, rejettent tout autre type, y compris `text/html` et `application/octet-stream`, ainsi qu’un en-tête absent. Les configurations nginx, Apache, Caddy et Cloudflare Worker fixent le type explicitement ; GitHub Pages sert les fichiers `.txt` en `text/plain; charset=utf-8`.',
     'faq.redirects.q': 'L’adresse de la politique peut-elle rediriger ailleurs ?',
     'faq.redirects.a':
       'Non. Les expéditeurs récupèrent exactement `https://mta-sts.<domaine>/.well-known/mta-sts.txt`, ne suivent pas les redirections et n’acceptent que le statut 200. Causes habituelles d’une redirection : une règle qui envoie tout vers `www` ou vers le site principal, une règle de barre oblique finale, l’option « toujours utiliser www » d’un CDN, la redirection de domaine personnalisé de GitHub Pages ; un défi de pare-feu (403) échoue aussi. Les expéditeurs n’utilisent que HTTPS : une redirection de http vers https sur le port 80 ne gêne pas.',
@@ -937,6 +939,8 @@ const pageStrings = {
       '[Générateur](#generator) : le fichier de politique, les enregistrements MTA-STS, TLS-RPT et DMARC et la configuration du serveur web pour votre domaine.',
     'guide.tools.validator':
       '[Validateur](#validator) : collez un enregistrement ou un fichier de politique et voyez chaque problème, avec la règle enfreinte et la correction.',
+    'guide.tools.checker':
+      '[Vérificateur](#checker) : saisissez un domaine et voyez ce qu’il publie — l’enregistrement TXT, le fichier de politique, les hôtes MX couverts, TLS-RPT et DMARC — jugé selon les mêmes règles, avec ce qu’un navigateur ne peut pas voir et les commandes qui le vérifient.',
   },
 };
 

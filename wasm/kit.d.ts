@@ -1,4 +1,4 @@
-// MTA-STS Kit — types of the JS module (hand-written; see README "Using the module").
+// MTA-STS Kit — types of the JS module (hand-written; see README "Using the JS module").
 
 export type Severity = 'error' | 'warning' | 'info';
 export type Language = 'en' | 'fr';
@@ -204,7 +204,7 @@ export interface Kit {
   readonly presets: readonly ProviderPreset[];
   /** Which of the four formats a text looks like. */
   detectFormat(text: string): TextFormat;
-  /** DOH-001…015: one DNS-over-HTTPS JSON response (HTTP status 0 = the request failed). */
+  /** DOH-001…013: one DNS-over-HTTPS JSON response (HTTP status 0 = the request failed). */
   dohAnswer(body: string, httpStatus: number, qtype: number, opts?: Options): DohAnswer;
   /** CHK-025: what a pasted bounce (NDR) says about MTA-STS (Exchange Online 4.4.8/5.4.8, 4.7.5/5.7.5). */
   explainBounce(text: string, opts?: Options): Diagnostic[];
