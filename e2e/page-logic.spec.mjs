@@ -3,6 +3,7 @@
 // where RFC links point, how a CRLF file's positions land in the text box,
 // which language a browser gets, and what the examples contain.
 
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { mostSevere, segment } from '../site/highlight.js';
 import { I18n, catalogue, pickLanguage, pluralOne } from '../site/i18n.js';
@@ -130,6 +131,33 @@ test("the widgets' strings say what the page says under the same key", () => {
       expect(text, `${lang} ${key}`).toEqual(catalogue[lang][key]);
     }
   }
+});
+
+test("the English text written in index.html is the catalogue's", () => {
+  // index.html carries the English text of every data-i18n element (shown
+  // before app.js runs, and read by search engines); the catalogue redraws it.
+  // The served page's text is checked in a browser too, but only for the
+  // validator: the other views' text is left out of the built page.
+  const html = readFileSync(new URL('../site/index.html', import.meta.url), 'utf8');
+  const decode = (/** @type {string} */ t) =>
+    t
+      .replace(/<code>([\s\S]*?)<\/code>/g, '`$1`')
+      .replace(/<a href="(#[\w-]*)">([\s\S]*?)<\/a>/g, '[$2]($1)')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&amp;/g, '&')
+      .replace(/\s+/g, ' ')
+      .trim();
+  let checked = 0;
+  for (const [, tag, key, inner] of html.matchAll(/<([a-z][a-z0-9]*)\b[^>]*\sdata-i18n="([^"]+)"[^>]*>([\s\S]*?)<\/\1>/g)) {
+    const entry = catalogue.en[key];
+    expect(entry, key).toBeDefined();
+    if (typeof entry !== 'string' || new RegExp(`<${tag}\\b`).test(inner) || /<(?!\/?(code|a)\b)/.test(inner)) continue;
+    expect(decode(inner), key).toBe(entry.replace(/\s+/g, ' ').trim());
+    checked++;
+  }
+  expect(checked).toBeGreaterThan(150);
 });
 
 test('there is a valid and a broken example of each of the four formats', () => {

@@ -107,7 +107,7 @@ export async function bundleSite(src, out) {
       entryPoints: [join(out, file)],
       outfile: join(out, file),
       allowOverwrite: true,
-      minify: true,
+      minify,
       format: 'esm',
       target,
       legalComments: 'none',

@@ -12,7 +12,7 @@ export const checkerStrings = {
     'check.intro':
       'Type a mail domain: the page asks a DNS-over-HTTPS resolver for its records and tries to read its policy file, all at once, then checks everything with the same rules as the validator.',
     'check.privacy':
-      'Only DNS-over-HTTPS resolvers (yours, and a public one that is asked the TXT and MX questions again to compare, or answers if yours fails) and `mta-sts.<domain>` are contacted, from your browser. Nothing is sent to us.',
+      'Only DNS-over-HTTPS resolvers (yours; a public one asked the TXT and MX questions again to compare; a public one in place of yours if it fails) and `mta-sts.<domain>` are contacted, from your browser. Nothing is sent to us.',
     'check.domain.label': 'Domain',
     'check.domain.help': 'The part after @ in the addresses, e.g. `example.com`. A pasted URL or e-mail address is fine: its domain is used.',
     'check.run': 'Check',
@@ -229,7 +229,7 @@ export const checkerStrings = {
     'check.intro':
       'Saisissez un domaine de messagerie : la page demande ses enregistrements à un résolveur DNS-over-HTTPS et tente de lire son fichier de politique, tout en même temps, puis vérifie l’ensemble avec les mêmes règles que le validateur.',
     'check.privacy':
-      'Seuls des résolveurs DNS-over-HTTPS (le vôtre, et un résolveur public qui reçoit à nouveau les questions TXT et MX pour comparer, ou répond si le vôtre échoue) et `mta-sts.<domaine>` sont contactés, depuis votre navigateur. Rien ne nous est envoyé.',
+      'Seuls des résolveurs DNS-over-HTTPS (le vôtre ; un résolveur public qui reçoit à nouveau les questions TXT et MX pour comparer ; un résolveur public à la place du vôtre s’il échoue) et `mta-sts.<domaine>` sont contactés, depuis votre navigateur. Rien ne nous est envoyé.',
     'check.domain.label': 'Domaine',
     'check.domain.help': 'La partie après @ dans les adresses, par exemple `example.com`. Une URL ou une adresse e-mail collée convient : son domaine est utilisé.',
     'check.run': 'Vérifier',

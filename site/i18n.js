@@ -27,7 +27,7 @@ const pageStrings = {
     'intro.artefacts':
       'It takes two pieces: a TXT record at `_mta-sts.<domain>` that announces a policy and its id, and a policy file served over HTTPS at `https://mta-sts.<domain>/.well-known/mta-sts.txt`. A TLS-RPT record (RFC 8460) asks senders to report TLS failures; a DMARC record protects your From: address.',
     'intro.local':
-      'The validator and the generators work on this device: nothing you paste or open leaves your browser. The checker asks only public DNS-over-HTTPS resolvers and the domain’s policy host.',
+      'The validator and the generators work on this device: nothing you paste or open leaves your browser. The checker asks only DNS-over-HTTPS resolvers and the domain’s policy host.',
     'validator.heading': 'Validate a record or a policy',
     'input.label': 'Record or policy text',
     'input.help':
@@ -484,7 +484,7 @@ const pageStrings = {
     'intro.artefacts':
       'Il repose sur deux éléments : un enregistrement TXT en `_mta-sts.<domaine>` qui annonce une politique et son identifiant, et un fichier de politique servi en HTTPS à l’adresse `https://mta-sts.<domaine>/.well-known/mta-sts.txt`. Un enregistrement TLS-RPT (RFC 8460) demande aux expéditeurs de signaler les échecs TLS ; un enregistrement DMARC protège votre adresse d’expédition (From:).',
     'intro.local':
-      'Le validateur et les générateurs fonctionnent sur cet appareil : rien de ce que vous collez ou ouvrez ne quitte votre navigateur. Le vérificateur n’interroge que des résolveurs DNS-over-HTTPS publics et l’hôte de politique du domaine.',
+      'Le validateur et les générateurs fonctionnent sur cet appareil : rien de ce que vous collez ou ouvrez ne quitte votre navigateur. Le vérificateur n’interroge que des résolveurs DNS-over-HTTPS et l’hôte de politique du domaine.',
     'validator.heading': 'Valider un enregistrement ou une politique',
     'input.label': 'Texte de l’enregistrement ou de la politique',
     'input.help':

@@ -33,7 +33,7 @@ test('the README example runs and its comments are true', async () => {
     assert.deepEqual(report.checks.map((/** @type {{ code: string }} */ c) => c.code), ['STS-TXT-021', 'CHK-015', 'CHK-022', 'STS-HTTP-014', 'BR-004']);
     assert.equal(kit.explainBounce("550 5.4.8 MX hosts of 'example.com' failed MTA-STS validation.")[0].code, 'CHK-025');
     // The values above are the ones the README's comments show.
-    for (const shown of ["'unverified'", "['STS-TXT-021', 'CHK-015', 'CHK-022', 'STS-HTTP-014', 'BR-004']", "'CHK-025'", "'dmarc'"]) {
+    for (const shown of ["true (RFC 8461 §4.1)", "['microsoft365', 'google', 'fastmail', 'proton', 'zoho', 'icloud']", "'unverified'", "['STS-TXT-021', 'CHK-015', 'CHK-022', 'STS-HTTP-014', 'BR-004']", "'CHK-025'", "'dmarc'"]) {
       assert.ok(snippet?.includes(`// ${shown}`), `the README's example no longer shows ${shown}`);
     }
   } finally {
