@@ -287,6 +287,41 @@ test.describe('offline', () => {
   });
 });
 
+test.describe('on a host with pretty URLs', () => {
+  // Cloudflare Pages and Netlify redirect …/index.html to …/ and x.html to x,
+  // and serve x.html at x: the worker must still install, and answer those
+  // addresses offline (a redirected response cannot answer a navigation).
+  test('the app installs, and the page and embed work offline at their pretty addresses', async ({ context }) => {
+    const files = createStaticServer({ root: siteRoot });
+    const server = createServer((req, res) => {
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      if (url.pathname.endsWith('.html')) {
+        res.writeHead(308, { Location: url.pathname.replace(/(index)?\.html$/, '') });
+        return res.end();
+      }
+      if (/\/[^/.]+$/.test(url.pathname)) req.url = `${url.pathname}.html`;
+      files.emit('request', req, res);
+    });
+    await new Promise((done) => server.listen(0, '127.0.0.1', () => done(undefined)));
+    const address = server.address();
+    const base = `http://127.0.0.1:${address && typeof address === 'object' ? address.port : 0}/`;
+    try {
+      const page = await context.newPage();
+      await install(page, base);
+      await expect(page.locator('#pwa-status[data-sw="ready"]')).toBeAttached();
+      await context.setOffline(true);
+      await page.goto(`${base}embed`);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('Embed the widgets');
+      await page.goto(base);
+      await page.locator('#input').fill('v=STSv1; id=pretty1');
+      await expect(page.locator('#summary')).toContainText('MTA-STS TXT record — valid');
+    } finally {
+      await context.setOffline(false);
+      server.close();
+    }
+  });
+});
+
 test.describe('update', () => {
   /** @type {string} */
   let build1;

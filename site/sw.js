@@ -47,6 +47,14 @@ async function fetchChecked(path, hash) {
   }
   const response = await fetch(url, { cache: 'reload', integrity });
   if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
+  // Hosts with "pretty URLs" (Cloudflare Pages, Netlify) redirect …/index.html
+  // to …/ and embed.html to embed. A response that went through a redirect
+  // cannot answer a navigation (the browser refuses it), so keep its bytes
+  // and headers only.
+  if (response.redirected) {
+    const { status, statusText, headers } = response;
+    return { url, response: new Response(await response.arrayBuffer(), { status, statusText, headers }) };
+  }
   return { url, response };
 }
 
@@ -109,7 +117,8 @@ async function respond(request, url) {
   const cache = await cacheOpened;
   let key = url.origin + url.pathname;
   if (key.endsWith('/')) key += 'index.html';
-  const cached = await cache.match(key);
+  // …/embed is how pretty-URL hosts address embed.html.
+  const cached = (await cache.match(key)) ?? (/\/[^/.]+$/.test(key) ? await cache.match(`${key}.html`) : undefined);
   if (cached) return cached;
   return fetch(request);
 }
