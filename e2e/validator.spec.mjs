@@ -554,6 +554,39 @@ test.describe('safety', () => {
   });
 });
 
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 375, height: 740 } });
+  for (const lang of /** @type {const} */ (['en', 'fr'])) {
+    test(`no view and no documentation page is wider than the screen (${lang})`, async ({ page }) => {
+      await page.addInitScript((l) => localStorage.setItem('mtasts-kit:lang', l), lang);
+      const wider = () =>
+        page.evaluate(() => {
+          const width = document.documentElement.clientWidth;
+          // What sticks out, outside the boxes that scroll on their own (tables, code).
+          const scrolls = (/** @type {Element | null} */ el) => {
+            for (let e = el?.parentElement; e && e !== document.body; e = e.parentElement) {
+              if (/auto|scroll|hidden/.test(getComputedStyle(e).overflowX)) return true;
+            }
+            return false;
+          };
+          const over = [...document.querySelectorAll('body *')].filter(
+            (el) => el.getClientRects().length > 0 && el.getBoundingClientRect().right > width + 1 && !scrolls(el),
+          );
+          return { scroll: document.documentElement.scrollWidth - width, first: over[0]?.outerHTML.slice(0, 120) ?? null };
+        });
+      for (const view of ['validator', 'generator', 'checker', 'guide']) {
+        await page.goto(`/#${view}`);
+        await expect(page.locator(`#${view}`)).toBeVisible();
+        await expect(page.locator('html')).toHaveAttribute('data-kit', 'ready');
+        expect(await wider(), view).toEqual({ scroll: 0, first: null });
+      }
+      await page.goto('/embed.html');
+      await expect(page.locator('mtasts-checker')).toBeVisible();
+      expect(await wider(), 'embed.html').toEqual({ scroll: 0, first: null });
+    });
+  }
+});
+
 test.describe('accessibility', () => {
   for (const lang of ['English', 'Français']) {
     test(`axe finds no WCAG A/AA violation in ${lang}`, async ({ page }) => {
