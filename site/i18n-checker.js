@@ -105,7 +105,7 @@ export const checkerStrings = {
     'check.verdict.deployed_ok.text':
       'The record, the policy file and your MX hosts agree: senders that support MTA-STS will deliver to you over verified TLS. Check the certificates from a terminal (last section).',
     'check.verdict.problems.text':
-      'At least one error below affects delivery or makes senders ignore the policy. Each row says what to fix.',
+      'Something below affects delivery or makes senders ignore the policy: an error, or a policy served without the record that announces it (CHK-003). Each row says what to fix.',
     'check.verdict.not_deployed.text':
       'There is no MTA-STS record and no policy host: senders deliver as usual, with opportunistic TLS that an attacker can strip. The generator makes everything you need.',
     'check.verdict.unverified.text':
@@ -322,7 +322,7 @@ export const checkerStrings = {
     'check.verdict.deployed_ok.text':
       'L’enregistrement, le fichier de politique et vos hôtes MX concordent : les expéditeurs compatibles MTA-STS vous livreront par TLS vérifié. Vérifiez les certificats depuis un terminal (dernière section).',
     'check.verdict.problems.text':
-      'Au moins une erreur ci-dessous gêne la livraison ou fait ignorer la politique par les expéditeurs. Chaque ligne dit quoi corriger.',
+      'Un point ci-dessous gêne la livraison ou fait ignorer la politique par les expéditeurs : une erreur, ou une politique servie sans l’enregistrement qui l’annonce (CHK-003). Chaque ligne dit quoi corriger.',
     'check.verdict.not_deployed.text':
       'Il n’y a ni enregistrement MTA-STS ni hôte de politique : les expéditeurs livrent comme d’habitude, avec un TLS opportuniste qu’un attaquant peut supprimer. Le générateur produit tout ce qu’il faut.',
     'check.verdict.unverified.text':

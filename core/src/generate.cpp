@@ -574,7 +574,11 @@ generated_sts_record generate_sts_record(const sts_record_input& in, const optio
     for (std::size_t i = 0; i < id.size(); ++i) {
       if (detail::is_alnum(id[i])) continue;
       const std::size_t n = detail::utf8_next(id, i).bytes;
-      rep.add(msg::sts_txt_id_char, lead + i, lead + i + n, {quote(id), quote(id.substr(i, n))});
+      // A space between quotes reads as nothing (« »): named, as the validator does.
+      if (detail::is_wsp(id[i]))
+        rep.add(msg::gen_id_space, lead + i, lead + i + 1, {quote(id)});
+      else
+        rep.add(msg::sts_txt_id_char, lead + i, lead + i + n, {quote(id), quote(id.substr(i, n))});
       break;
     }
     const std::uint32_t chars = detail::utf16_length(id);

@@ -372,6 +372,19 @@ TEST(GenerateStsRecord, IdRules) {
   EXPECT_EQ(d->start, 4u);
   EXPECT_EQ(d->end, 5u);
 
+  // A space is named (between quotes it would read as nothing), in both languages.
+  g = generate_sts_record({"bad id!", "example.com"});
+  d = find(g.diagnostics, "STS-TXT-008", "id");
+  ASSERT_NE(d, nullptr) << dump(g.diagnostics);
+  EXPECT_EQ(d->message, "The policy id \"bad id!\" contains a space; expected only letters A–Z, a–z and digits 0–9.");
+  EXPECT_EQ(d->start, 3u);
+  options fr;
+  fr.lang = language::fr;
+  g = generate_sts_record({"bad id!", "example.com"}, fr);
+  d = find(g.diagnostics, "STS-TXT-008", "id");
+  ASSERT_NE(d, nullptr);
+  EXPECT_NE(d->message.find("contient un espace"), std::string::npos) << d->message;
+
   g = generate_sts_record({std::string(33, 'a'), "example.com"});
   EXPECT_FALSE(g.ok);
   d = find(g.diagnostics, "STS-TXT-008", "id");
@@ -556,6 +569,8 @@ TEST(GenerateDmarc, LegacyTagsOnlyOnRequest) {
   const field_diagnostic* d = find(g.diagnostics, "GEN-007", "pct");
   ASSERT_NE(d, nullptr);
   EXPECT_EQ(d->sev, severity::error);
+  // 150 is digits already: the fix names the range.
+  EXPECT_EQ(d->hint, "Type a whole number from 0 to 100, in digits only.");
 }
 
 TEST(GenerateDmarc, WritesFoSoThatBothSpecsAcceptIt) {
