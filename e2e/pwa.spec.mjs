@@ -26,6 +26,17 @@ test.use({ serviceWorkers: 'allow' });
 test.describe.configure({ timeout: 90_000 });
 
 /**
+ * Starts a server of the test's own on a free loopback port.
+ * @param {import('node:http').Server} server
+ * @returns {Promise<string>} its base URL
+ */
+async function listen(server) {
+  await new Promise((done) => server.listen(0, '127.0.0.1', () => done(undefined)));
+  const address = server.address();
+  return `http://127.0.0.1:${address && typeof address === 'object' ? address.port : 0}/`;
+}
+
+/**
  * Opens the app and waits until the service worker controls the page.
  * @param {Page} page
  * @param {string} [url]
@@ -302,9 +313,7 @@ test.describe('on a host with pretty URLs', () => {
       if (/\/[^/.]+$/.test(url.pathname)) req.url = `${url.pathname}.html`;
       files.emit('request', req, res);
     });
-    await new Promise((done) => server.listen(0, '127.0.0.1', () => done(undefined)));
-    const address = server.address();
-    const base = `http://127.0.0.1:${address && typeof address === 'object' ? address.port : 0}/`;
+    const base = await listen(server);
     try {
       const page = await context.newPage();
       await install(page, base);
@@ -354,9 +363,7 @@ test.describe('update', () => {
     // One origin whose files switch from build 1 to build 2, as on a deploy.
     let current = createStaticServer({ root: build1 });
     const server = createServer((req, res) => current.emit('request', req, res));
-    await new Promise((done) => server.listen(0, '127.0.0.1', () => done(undefined)));
-    const address = server.address();
-    const base = `http://127.0.0.1:${address && typeof address === 'object' ? address.port : 0}/`;
+    const base = await listen(server);
     try {
       const page = await context.newPage();
       await install(page, base);
@@ -413,9 +420,7 @@ test.describe('update', () => {
   test('"Later" keeps the old version until every page of it is closed', async ({ context }) => {
     let current = createStaticServer({ root: build1 });
     const server = createServer((req, res) => current.emit('request', req, res));
-    await new Promise((done) => server.listen(0, '127.0.0.1', () => done(undefined)));
-    const address = server.address();
-    const base = `http://127.0.0.1:${address && typeof address === 'object' ? address.port : 0}/`;
+    const base = await listen(server);
     try {
       const page = await context.newPage();
       await install(page, base);
