@@ -54,6 +54,16 @@ export const mimeTypes = {
 export function carriesPolicy(pathname) {
   return pathname.endsWith('/') || pathname.endsWith('.html') || workerScripts.has(pathname.replace(/^.*\//, ''));
 }
+
+/**
+ * The headers of a file's response, as site/_headers has them (also sent by
+ * scripts/bench-site.mjs).
+ * @param {string} pathname
+ * @returns {Record<string, string>}
+ */
+export function responseHeaders(pathname) {
+  return carriesPolicy(pathname) ? { ...commonHeaders, ...policyHeaders } : commonHeaders;
+}
 /** The scripts the site starts as workers (a service worker, the validation worker). */
 const workerScripts = new Set(['sw.js', 'validation-worker.js']);
 
@@ -112,7 +122,7 @@ export function createStaticServer({ root }) {
       const etag = `W/"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}"`;
       const type = mimeTypes[extname(file).toLowerCase()] ?? 'application/octet-stream';
       const validators = { ETag: etag, 'Last-Modified': info.mtime.toUTCString() };
-      const headers = carriesPolicy(pathname) ? { ...commonHeaders, ...policyHeaders } : commonHeaders;
+      const headers = responseHeaders(pathname);
       const asked = String(req.headers['if-none-match'] ?? '').split(',').map((tag) => tag.trim());
       if (asked.includes(etag) || asked.includes('*')) {
         res.writeHead(304, { ...headers, ...validators });

@@ -28,7 +28,7 @@ import { createServer } from 'node:http';
 import os from 'node:os';
 import { extname, join, resolve, sep } from 'node:path';
 import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
-import { carriesPolicy, contentSecurityPolicy, mimeTypes } from '../e2e/static-server.mjs';
+import { mimeTypes, responseHeaders } from '../e2e/static-server.mjs';
 
 const args = process.argv.slice(2);
 const arg = (/** @type {string} */ name, /** @type {string} */ fallback) => {
@@ -67,14 +67,7 @@ const server = createServer(async (req, res) => {
   if (path.endsWith('/')) path += 'index.html';
   const file = resolve(join(root, path));
   // The headers of site/_headers: the page policy on documents and worker scripts only.
-  /** @type {Record<string, string>} */
-  const headers = {
-    ...(carriesPolicy(path) ? { 'Content-Security-Policy': contentSecurityPolicy, 'Cross-Origin-Opener-Policy': 'same-origin' } : {}),
-    'X-Content-Type-Options': 'nosniff',
-    'Referrer-Policy': 'no-referrer',
-    'Access-Control-Allow-Origin': '*',
-    'Cache-Control': 'no-cache',
-  };
+  const headers = responseHeaders(path);
   /** @param {number} status @param {Record<string, string | number>} h @param {Buffer} [body] */
   const send = (status, h, body) => {
     const all = { ...headers, ...h };

@@ -137,11 +137,12 @@ export async function bundleSite(src, out) {
   // than one after the other.
   const appOut = Object.entries(page.metafile.outputs).find(([p, info]) => info.entryPoint && resolve(info.entryPoint) === join(src, 'app.js'));
   if (!appOut) throw new Error('bundle-site: no app.js in the page bundle');
-  const preloads = appOut[1].imports
+  /** The modules app.js needs before its first result, relative to the site. */
+  const firstModules = appOut[1].imports
     .filter((i) => i.kind === 'import-statement' && !i.external)
     .map((i) => relative(out, resolve(i.path)).split(sep).join('/'))
-    .concat(['kit/kit.mjs', 'kit/mtasts-core.mjs'])
-    .map((href) => `<link rel="modulepreload" href="${href}">`);
+    .concat(['kit/kit.mjs', 'kit/mtasts-core.mjs']);
+  const preloads = firstModules.map((href) => `<link rel="modulepreload" href="${href}">`);
   // The core itself, asked for with the page's first requests: boot.js's
   // fetch (same URL, mode and credentials) takes this response, so the wasm
   // no longer waits for the first layout to be done before it is even asked
@@ -152,11 +153,7 @@ export async function bundleSite(src, out) {
   // thread as the page starts (V8's explicit compile hint, Chromium 136+;
   // other engines read a comment). A/B on this machine: the first result
   // ~17 ms sooner (median of 31 paired first visits).
-  const firstPath = appOut[1].imports
-    .filter((i) => i.kind === 'import-statement' && !i.external)
-    .map((i) => resolve(i.path))
-    .concat([resolve(appOut[0]), join(out, 'kit/kit.mjs'), join(out, 'kit/mtasts-core.mjs')]);
-  for (const file of firstPath) {
+  for (const file of [resolve(appOut[0]), ...firstModules.map((p) => join(out, p))]) {
     await writeFile(file, `//# allFunctionsCalledOnLoad\n${await readFile(file, 'utf8')}`);
   }
   const appTag = '<script type="module" src="app.js"></script>';
