@@ -321,6 +321,11 @@ test.describe('on a host with pretty URLs', () => {
       await context.setOffline(true);
       await page.goto(`${base}embed`);
       await expect(page.getByRole('heading', { level: 1 })).toHaveText('Embed the widgets');
+      // Its link to the French page (embed-fr.html), and that page's pretty address.
+      await page.getByRole('link', { name: 'Cette page en français' }).click();
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('Intégrer les widgets');
+      await page.goto(`${base}embed-fr`);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('Intégrer les widgets');
       await page.goto(base);
       await page.locator('#input').fill('v=STSv1; id=pretty1');
       await expect(page.locator('#summary')).toContainText('MTA-STS TXT record — valid');

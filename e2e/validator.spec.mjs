@@ -326,7 +326,7 @@ test.describe('language', () => {
     await expect(footer.getByRole('link', { name: 'Embed the widgets in your documentation' })).toHaveAttribute('href', 'embed.html');
     await page.getByRole('button', { name: 'Français' }).click();
     await expect(footer).toContainText('le vérificateur de domaine ne contacte que des résolveurs DNS-over-HTTPS et l’hôte de politique du domaine');
-    await expect(footer.getByRole('link', { name: 'Intégrer les widgets à votre documentation' })).toHaveAttribute('href', 'embed.html');
+    await expect(footer.getByRole('link', { name: 'Intégrer les widgets à votre documentation' })).toHaveAttribute('href', 'embed-fr.html');
     await expect(footer).not.toContainText('nothing is sent');
     await footer.getByRole('link', { name: 'Confidentialité' }).click();
     await expect(page.locator('#privacy')).toBeInViewport();
@@ -580,9 +580,10 @@ test.describe('on a phone', () => {
         await expect(page.locator('html')).toHaveAttribute('data-kit', 'ready');
         expect(await wider(), view).toEqual({ scroll: 0, first: null });
       }
-      await page.goto('/embed.html');
+      const embed = lang === 'fr' ? 'embed-fr.html' : 'embed.html';
+      await page.goto(`/${embed}`);
       await expect(page.locator('mtasts-checker')).toBeVisible();
-      expect(await wider(), 'embed.html').toEqual({ scroll: 0, first: null });
+      expect(await wider(), embed).toEqual({ scroll: 0, first: null });
     });
   }
 });

@@ -152,6 +152,7 @@ const pageStrings = {
     'footer.local':
       'The validator and the generators run entirely in your browser; the domain checker contacts only DNS-over-HTTPS resolvers and the domain’s policy host — see [Privacy](#privacy).',
     'footer.embed': 'Embed the widgets in your documentation',
+    'footer.embed.href': 'embed.html',
     'field.cut': 'Too long: this field holds at most {max} characters and the text put in had {length}; only its first {max} characters were kept.',
     'field.cut.hint': 'Put one value only here (one name, pattern or address per row); check what was kept.',
     'doc.title.generator': 'MTA-STS Kit — generator',
@@ -620,6 +621,7 @@ const pageStrings = {
     'footer.local':
       'Le validateur et les générateurs fonctionnent entièrement dans votre navigateur ; le vérificateur de domaine ne contacte que des résolveurs DNS-over-HTTPS et l’hôte de politique du domaine — voir [Confidentialité](#privacy).',
     'footer.embed': 'Intégrer les widgets à votre documentation',
+    'footer.embed.href': 'embed-fr.html',
     'field.cut': 'Trop long : ce champ contient au plus {max} caractères et le texte saisi en comptait {length} ; seuls ses {max} premiers caractères ont été gardés.',
     'field.cut.hint': 'Ne mettez qu’une valeur ici (un nom, un motif ou une adresse par ligne) ; vérifiez ce qui a été gardé.',
     'doc.title.generator': 'MTA-STS Kit — générateur',

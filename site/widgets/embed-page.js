@@ -1,9 +1,15 @@
 // @ts-check
-// The embed documentation page (embed.html): puts this site's real address in
-// the snippets, copies them, and switches the demo widgets' language.
+// The embed documentation pages (embed.html, embed-fr.html): puts this site's
+// real address in the snippets, copies them, and switches the demo widgets'
+// language.
 
 const base = new URL('./', new URL('../', import.meta.url)).href.replace(/\/$/, '');
 const placeholder = 'https://mta-sts-kit.example';
+const french = document.documentElement.lang === 'fr';
+const copied = french ? 'Copié.' : 'Copied.';
+const copyFailed = french
+  ? 'La copie a échoué : sélectionnez le texte et copiez-le vous-même.'
+  : 'Copy failed: select the text and copy it by hand.';
 
 for (const code of document.querySelectorAll('pre.snippet code')) {
   const text = code.textContent ?? '';
@@ -16,9 +22,9 @@ for (const button of document.querySelectorAll('button[data-copy]')) {
     const status = button.parentElement?.querySelector('.copy-status') ?? document.querySelector('.copy-status');
     try {
       await navigator.clipboard.writeText(source?.textContent ?? '');
-      if (status) status.textContent = 'Copied.';
+      if (status) status.textContent = copied;
     } catch {
-      if (status) status.textContent = 'Copy failed: select the text and copy it by hand.';
+      if (status) status.textContent = copyFailed;
     }
   });
 }
