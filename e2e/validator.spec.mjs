@@ -332,6 +332,28 @@ test.describe('language', () => {
     await expect(page.locator('#privacy')).toBeInViewport();
   });
 
+  test('the French embed page leads back to the app in French, which stays French', async ({ page }) => {
+    await page.goto('/embed-fr.html');
+    await page.getByRole('link', { name: 'Retour au validateur' }).click();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+    await expect(page.getByRole('heading', { name: 'Qu’est-ce que MTA-STS ?' })).toBeVisible();
+    // The choice is the visitor's now: gone from the address, kept for later visits.
+    expect(new URL(page.url()).search).toBe('');
+    await page.reload();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.reload();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    // A link to a view keeps the view; an unknown language is ignored.
+    await page.goto('/?lang=fr#checker');
+    await expect(page.locator('#checker')).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Vérifier un domaine' })).toBeVisible();
+    expect(new URL(page.url()).hash).toBe('#checker');
+    await page.goto('/?lang=de&keep=1');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+    expect(new URL(page.url()).search).toBe('?keep=1');
+  });
+
   test.describe('with a French browser', () => {
     test.use({ locale: 'fr-FR' });
     test('the page opens in French', async ({ page }) => {

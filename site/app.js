@@ -15,6 +15,17 @@ import { ValidatorView } from './validator-view.js';
 /** @typedef {import('./i18n.js').Lang} Lang */
 
 const store = new Store();
+// A link may ask for a language (?lang=fr, as the French embed page's links
+// do): it is taken as the visitor's choice, remembered like a press of the
+// language buttons, and dropped from the address so that a later press is not
+// undone by a reload.
+const address = new URL(globalThis.location.href);
+const linkedLang = /** @type {Lang | null} */ (address.searchParams.get('lang'));
+if (linkedLang !== null) {
+  if (languages.includes(linkedLang)) store.set('lang', linkedLang);
+  address.searchParams.delete('lang');
+  history.replaceState(history.state, '', `${address.pathname}${address.search}${address.hash}`);
+}
 const saved = /** @type {Lang | null} */ (store.get('lang'));
 const lang = saved && languages.includes(saved) ? saved : pickLanguage(navigator.languages ?? [navigator.language]);
 const i18n = new I18n(lang);

@@ -32,11 +32,11 @@ test('both pages show the same demos', () => {
   assert.deepEqual(demos(fr), demos(en));
 });
 
-test('the snippets are the same code (the French ones add lang="fr", their fallback links are in French)', () => {
+test('the snippets are the same code (the French ones add lang="fr"; their fallback links, in French, open the site in French)', () => {
   const snippets = (/** @type {string} */ html, /** @type {boolean} */ french) =>
     [...html.matchAll(/<code id="(snippet-[a-z]+)">([\s\S]*?)<\/code>/g)].map(([, id, body]) => {
       let code = unescape(body).replace(/(<a href="[^"]*">)[^<]*(<\/a>)/g, '$1…$2');
-      if (french) code = code.replace(/ lang="fr">/g, '>');
+      if (french) code = code.replace(/ lang="fr">/g, '>').replace(/\/\?lang=fr/g, '/');
       // Comments in the headers snippet are prose.
       return [id, code.replace(/ {2,}\(.*\)$/gm, '')];
     });
