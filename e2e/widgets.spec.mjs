@@ -525,4 +525,21 @@ for (const file of ['embed.html', 'embed-fr.html']) {
     expect(clean).toEqual({ workers: 0, storage: [], headStyles: 0 });
     expect(problems).toEqual([]);
   });
+
+  test(`${file}: a copy button copies its snippet and says so beside it`, async ({ page, context, baseURL }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(String(baseURL)).origin });
+    await page.goto(`/${file}`);
+    const done = file === 'embed-fr.html' ? 'Copié.' : 'Copied.';
+    const validatorCopy = page.locator('button[data-copy="snippet-validator"]');
+    await validatorCopy.click();
+    await expect(validatorCopy.locator('xpath=..').locator('.copy-status')).toHaveText(done);
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toBe(await page.locator('#snippet-validator').textContent());
+    expect(copied).toContain(`src="${new URL(String(baseURL)).origin}/widgets/widgets.js"`);
+    // Copying another snippet moves the message there.
+    await page.locator('button[data-copy="snippet-all"]').click();
+    await expect(page.locator('#snippet-all').locator('xpath=../..').locator('.copy-status')).toHaveText(done);
+    await expect(validatorCopy.locator('xpath=..').locator('.copy-status')).toHaveText('');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await page.locator('#snippet-all').textContent());
+  });
 }

@@ -19,7 +19,9 @@ for (const code of document.querySelectorAll('pre.snippet code')) {
 for (const button of document.querySelectorAll('button[data-copy]')) {
   button.addEventListener('click', async () => {
     const source = document.getElementById(button.getAttribute('data-copy') ?? '');
-    const status = button.parentElement?.querySelector('.copy-status') ?? document.querySelector('.copy-status');
+    const status = button.parentElement?.querySelector('.copy-status');
+    // One message at a time, beside the button pressed.
+    for (const other of document.querySelectorAll('.copy-status')) other.textContent = '';
     try {
       await navigator.clipboard.writeText(source?.textContent ?? '');
       if (status) status.textContent = copied;
