@@ -32,34 +32,40 @@ using detail::tr;
 
 constexpr std::string_view kPath = "/.well-known/mta-sts.txt";
 
+// The backslash escapes nginx strings, JavaScript strings and printf formats
+// share: \\ \r \n \t. Appends one and returns true, or returns false (and
+// appends nothing) for any other byte.
+bool append_backslash_escape(char c, std::string& o) {
+  switch (c) {
+    case '\\':
+      o += "\\\\";
+      return true;
+    case '\r':
+      o += "\\r";
+      return true;
+    case '\n':
+      o += "\\n";
+      return true;
+    case '\t':
+      o += "\\t";
+      return true;
+    default:
+      return false;
+  }
+}
+
 // nginx quoted string (ngx_conf_file.c unescapes \" \\ \t \r \n). `$` starts
 // a variable in `return` text and has no escape: it is written through the
 // variable `$mta_sts_dollar`, defined by a `geo` block when needed.
 std::string nginx_string(std::string_view s) {
   std::string o = "\"";
   for (char c : s) {
-    switch (c) {
-      case '"':
-        o += "\\\"";
-        break;
-      case '\\':
-        o += "\\\\";
-        break;
-      case '\r':
-        o += "\\r";
-        break;
-      case '\n':
-        o += "\\n";
-        break;
-      case '\t':
-        o += "\\t";
-        break;
-      case '$':
-        o += "${mta_sts_dollar}";
-        break;
-      default:
-        o += c;
-    }
+    if (c == '"')
+      o += "\\\"";
+    else if (c == '$')
+      o += "${mta_sts_dollar}";
+    else if (!append_backslash_escape(c, o))
+      o += c;
   }
   o += '"';
   return o;
@@ -72,30 +78,16 @@ std::string js_string(std::string_view s) {
   std::string o = "\"";
   for (char c : s) {
     const auto u = static_cast<unsigned char>(c);
-    switch (c) {
-      case '"':
-        o += "\\\"";
-        break;
-      case '\\':
-        o += "\\\\";
-        break;
-      case '\r':
-        o += "\\r";
-        break;
-      case '\n':
-        o += "\\n";
-        break;
-      case '\t':
-        o += "\\t";
-        break;
-      default:
-        if (u < 0x20 || u == 0x7F) {
-          o += "\\u00";
-          o += kHex[u >> 4];
-          o += kHex[u & 0x0F];
-        } else {
-          o += c;
-        }
+    if (c == '"') {
+      o += "\\\"";
+    } else if (append_backslash_escape(c, o)) {
+      continue;
+    } else if (u < 0x20 || u == 0x7F) {
+      o += "\\u00";
+      o += kHex[u >> 4];
+      o += kHex[u & 0x0F];
+    } else {
+      o += c;
     }
   }
   o += '"';
@@ -107,28 +99,12 @@ std::string js_string(std::string_view s) {
 std::string printf_command(std::string_view s, std::string_view file) {
   std::string o = "printf '";
   for (char c : s) {
-    switch (c) {
-      case '\'':
-        o += "'\\''";
-        break;
-      case '\\':
-        o += "\\\\";
-        break;
-      case '%':
-        o += "%%";
-        break;
-      case '\r':
-        o += "\\r";
-        break;
-      case '\n':
-        o += "\\n";
-        break;
-      case '\t':
-        o += "\\t";
-        break;
-      default:
-        o += c;
-    }
+    if (c == '\'')
+      o += "'\\''";
+    else if (c == '%')
+      o += "%%";
+    else if (!append_backslash_escape(c, o))
+      o += c;
   }
   o += "' > ";
   o += file;

@@ -48,6 +48,38 @@ inline std::size_t utf16_units(std::string_view s) {
   return s.size();
 }
 
+/// The same bytes as a TXT RRset: records split at '|', strings at '^'.
+inline txt_rrset split_rrset(std::string_view text) {
+  txt_rrset set(1);
+  std::string cur;
+  for (char c : text) {
+    if (c == '|') {
+      set.back().push_back(cur);
+      cur.clear();
+      set.emplace_back();
+    } else if (c == '^') {
+      set.back().push_back(cur);
+      cur.clear();
+    } else {
+      cur += c;
+    }
+  }
+  set.back().push_back(cur);
+  return set;
+}
+
+/// A TXT record validator (`validate(text_or_rrset, options)`) on the bytes as
+/// text (plain or a zone line) and as an RRset split at input-chosen points.
+template <class Validate>
+void check_txt_validator(std::string_view text, const options& o, Validate validate) {
+  check_result(validate(text, o), utf16_units(text));
+  const txt_rrset set = split_rrset(text);
+  const auto r = validate(set, o);
+  check_result(r, text.size());
+  for (const diagnostic& d : r.diagnostics)
+    require(d.record < static_cast<int>(set.size()), "record index out of range");
+}
+
 }  // namespace mtasts::fuzz
 
 #endif  // MTASTS_FUZZ_COMMON_HPP

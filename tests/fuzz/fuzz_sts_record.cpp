@@ -1,5 +1,5 @@
 // Fuzz target: validate_sts_record on text, as a zone line, and as an RRset split at
-// input-chosen points; both languagessts_record.
+// input-chosen points; both languages.
 #include <cstddef>
 #include <cstdint>
 
@@ -10,27 +10,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::string_view text(reinterpret_cast<const char*>(data), size);
   options o;
   o.lang = size % 2 == 0 ? language::en : language::fr;
-  o.dmarc = size % 3 == 0 ? dmarc_spec::rfc9989 : dmarc_spec::rfc7489;
-  fuzz::check_result(validate_sts_record(text, o), fuzz::utf16_units(text));
-  // The same bytes as an RRset: records split at '|', strings at '^'.
-  txt_rrset set(1);
-  std::string cur;
-  for (char c : text) {
-    if (c == '|') {
-      set.back().push_back(cur);
-      cur.clear();
-      set.emplace_back();
-    } else if (c == '^') {
-      set.back().push_back(cur);
-      cur.clear();
-    } else {
-      cur += c;
-    }
-  }
-  set.back().push_back(cur);
-  const auto r = validate_sts_record(set, o);
-  fuzz::check_result(r, size);
-  for (const diagnostic& d : r.diagnostics)
-    fuzz::require(d.record < static_cast<int>(set.size()), "record index out of range");
+  fuzz::check_txt_validator(text, o, [](const auto& in, const options& opts) {
+    return validate_sts_record(in, opts);
+  });
   return 0;
 }
