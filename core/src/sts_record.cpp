@@ -174,25 +174,11 @@ void check_sts(std::string_view text, detail::reporter& rep, sts_record& out,
 }  // namespace
 
 result<sts_record> validate_sts_record(std::string_view text, const options& opts) {
-  const detail::tag_record_spec spec = make_spec();
-  detail::reporter rep(opts);
-  sts_record value;
-  const auto map = detail::check_text_input(
-      text, rep, spec,
-      [&](std::string_view t, detail::reporter& r, bool) { check_sts(t, r, value, spec); });
-  return detail::make_result(std::move(value), rep, text, map);
+  return detail::validate_tag_record<sts_record>(text, opts, make_spec(), check_sts);
 }
 
 result<sts_record> validate_sts_record(const txt_rrset& rrset, const options& opts) {
-  const detail::tag_record_spec spec = make_spec();
-  detail::reporter rep(opts);
-  sts_record value;
-  const auto texts = detail::check_rrset(rrset, rep, spec,
-                                         [&](std::string_view t, detail::reporter& r, bool keep) {
-                                           sts_record scratch;
-                                           check_sts(t, r, keep ? value : scratch, spec);
-                                         });
-  return detail::make_rrset_result(std::move(value), rep, texts);
+  return detail::validate_tag_record<sts_record>(rrset, opts, make_spec(), check_sts);
 }
 
 }  // namespace mtasts

@@ -273,25 +273,11 @@ void check_tlsrpt(std::string_view text, detail::reporter& rep, tlsrpt_record& o
 }  // namespace
 
 result<tlsrpt_record> validate_tlsrpt_record(std::string_view text, const options& opts) {
-  const detail::tag_record_spec spec = make_spec();
-  detail::reporter rep(opts);
-  tlsrpt_record value;
-  const auto map = detail::check_text_input(
-      text, rep, spec,
-      [&](std::string_view t, detail::reporter& r, bool) { check_tlsrpt(t, r, value, spec); });
-  return detail::make_result(std::move(value), rep, text, map);
+  return detail::validate_tag_record<tlsrpt_record>(text, opts, make_spec(), check_tlsrpt);
 }
 
 result<tlsrpt_record> validate_tlsrpt_record(const txt_rrset& rrset, const options& opts) {
-  const detail::tag_record_spec spec = make_spec();
-  detail::reporter rep(opts);
-  tlsrpt_record value;
-  const auto texts = detail::check_rrset(rrset, rep, spec,
-                                         [&](std::string_view t, detail::reporter& r, bool keep) {
-                                           tlsrpt_record scratch;
-                                           check_tlsrpt(t, r, keep ? value : scratch, spec);
-                                         });
-  return detail::make_rrset_result(std::move(value), rep, texts);
+  return detail::validate_tag_record<tlsrpt_record>(rrset, opts, make_spec(), check_tlsrpt);
 }
 
 }  // namespace mtasts

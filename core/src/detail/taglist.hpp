@@ -20,6 +20,7 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "mtasts/sts_record.hpp"
@@ -137,6 +138,32 @@ std::vector<std::size_t> check_text_input(std::string_view input, reporter& rep,
 /// make_rrset_result.
 std::vector<std::string> check_rrset(const txt_rrset& rrset, reporter& rep,
                                      const tag_record_spec& spec, const tag_record_check& check);
+
+/// validate_<kind>_record for a tag-list record kind, on text and on an
+/// RRset: `check(text, rep, model, spec)` validates one record's joined text
+/// into `model` (a scratch model for records not kept).
+template <class Record, class Check>
+result<Record> validate_tag_record(std::string_view text, const options& opts,
+                                   const tag_record_spec& spec, Check check) {
+  reporter rep(opts);
+  Record value;
+  const auto map = check_text_input(
+      text, rep, spec, [&](std::string_view t, reporter& r, bool) { check(t, r, value, spec); });
+  return make_result(std::move(value), rep, text, map);
+}
+
+template <class Record, class Check>
+result<Record> validate_tag_record(const txt_rrset& rrset, const options& opts,
+                                   const tag_record_spec& spec, Check check) {
+  reporter rep(opts);
+  Record value;
+  const auto texts =
+      check_rrset(rrset, rep, spec, [&](std::string_view t, reporter& r, bool keep) {
+        Record scratch;
+        check(t, r, keep ? value : scratch, spec);
+      });
+  return make_rrset_result(std::move(value), rep, texts);
+}
 
 }  // namespace mtasts::detail
 
