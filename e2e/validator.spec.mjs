@@ -219,6 +219,33 @@ test.describe('selection', () => {
     expect(await selectedText(page)).toBe('Enforce');
   });
 
+  test('a result redrawn under the focus keeps it on a position button, or hands it to the summary', async ({ page }) => {
+    await openValidator(page);
+    await loadExample(page, 'Broken MTA-STS policy');
+    const firstButton = page.locator('#diag-list .diag-locate').first();
+    await firstButton.focus();
+    const old = await firstButton.elementHandle();
+    // A new result arrives while the focus is in the list (a validation that
+    // ends after the user tabbed on): every button is replaced.
+    const retext = (/** @type {string} */ text) =>
+      textBox(page).evaluate((el, value) => {
+        const ta = /** @type {HTMLTextAreaElement} */ (el);
+        ta.value = value;
+        ta.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText' }));
+      }, text);
+    await retext('version: STSv1\nmode: Enforce\nmx: mail.example.com\nmax_age: 604800\n');
+    await expect.poll(() => old?.evaluate((b) => b.isConnected)).toBe(false);
+    await expect(page.locator('#diag-list .diag-locate').first()).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(textBox(page)).toBeFocused();
+    expect((await selectedText(page)).length).toBeGreaterThan(0);
+    // No position left: the summary, which says why, takes the focus.
+    await page.locator('#diag-list .diag-locate').first().focus();
+    await retext('');
+    await expect(page.locator('#diagnostics')).toBeHidden();
+    await expect(page.locator('#summary')).toBeFocused();
+  });
+
   test('user opens a policy file with CRLF line endings', async ({ page }) => {
     await openValidator(page);
     const body = 'version: STSv1\r\nmode: Enforce\r\nmx: mail.example.com\r\nmax_age: 604800\r\n';

@@ -406,6 +406,39 @@ test.describe('keyboard only', () => {
     await expect(page.locator('#validator [part~="format"]')).toHaveValue('sts-record');
   });
 
+  test('validator: results redrawn under the focus keep it in the list, or hand it to the summary', async ({ page }) => {
+    await openHost(page);
+    await page.locator('#host-button').focus();
+    await tabTo(page, 'validator textarea[input]');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('v=STSv1; id=bad!id');
+    await expect(page.locator('#validator [part~="position"]')).toHaveCount(1);
+    await tabTo(page, 'validator button[button position]');
+    // A new result arrives while the focus is on a position button (as when a
+    // slow validation ends after the user tabbed on): the button is replaced.
+    const first = await page.locator('#validator [part~="position"]').elementHandle();
+    await page.evaluate(() => {
+      const el = /** @type {any} */ (document.getElementById('validator'));
+      el.value = 'v=STSv1; id=b!d';
+    });
+    await expect.poll(() => first?.evaluate((b) => b.isConnected)).toBe(false);
+    expect(await focused(page)).toBe('validator button[button position]');
+    await page.keyboard.press('Enter');
+    expect(await focused(page)).toBe('validator textarea[input]');
+    expect(await page.locator('#validator textarea').evaluate((el) => {
+      const ta = /** @type {HTMLTextAreaElement} */ (el);
+      return ta.value.slice(ta.selectionStart, ta.selectionEnd);
+    })).toBe('!');
+    // No button left: the summary, which says why, takes the focus.
+    await tabTo(page, 'validator button[button position]');
+    await page.evaluate(() => {
+      const el = /** @type {any} */ (document.getElementById('validator'));
+      el.value = '';
+    });
+    await expect(page.locator('#validator [part="diagnostic"]')).toHaveCount(0);
+    expect(await focused(page)).toBe('validator p[summary]');
+  });
+
   test('generator: fill every field and copy an output with the keyboard', async ({ page, context }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: host.origin });
     await openHost(page);

@@ -5,6 +5,7 @@
 
 import { mostSevere } from './highlight.js';
 import { severityIcon } from './icons.js';
+import { redrawKeepingFocus } from './keep-focus.js';
 import { refLinks } from './rfc-link.js';
 
 /** @typedef {import('./i18n.js').I18n} I18n */
@@ -22,27 +23,42 @@ export class DiagnosticsPanel {
    * @param {HTMLOListElement} list
    * @param {HTMLElement} more paragraph for "n more not shown"
    * @param {I18n} i18n
+   * @param {HTMLElement | null} [summary] where the focus goes when the list
+   *   is redrawn under it and no position button is left (see keep-focus.js)
    */
-  constructor(root, list, more, i18n) {
+  constructor(root, list, more, i18n, summary = null) {
     this.root = root;
     this.list = list;
     this.more = more;
     this.i18n = i18n;
+    this.summary = summary;
     /** @type {(d: Diagnostic) => void} */
     this.onSelect = () => {};
   }
 
   clear() {
-    this.list.replaceChildren();
-    this.more.hidden = true;
-    this.root.hidden = true;
+    redrawKeepingFocus(
+      this.root,
+      () => {
+        this.list.replaceChildren();
+        this.more.hidden = true;
+        this.root.hidden = true;
+      },
+      this.summary,
+    );
   }
 
   /** @param {readonly Diagnostic[]} diagnostics positions already mapped onto the textarea text */
   render(diagnostics) {
     const t = this.i18n.t.bind(this.i18n);
-    this.root.hidden = diagnostics.length === 0;
-    this.list.replaceChildren(...mostSevere(diagnostics, maxListed).map((d) => this.item(d)));
+    redrawKeepingFocus(
+      this.root,
+      () => {
+        this.root.hidden = diagnostics.length === 0;
+        this.list.replaceChildren(...mostSevere(diagnostics, maxListed).map((d) => this.item(d)));
+      },
+      this.summary,
+    );
     const hidden = diagnostics.length - maxListed;
     this.more.hidden = hidden <= 0;
     this.more.textContent = hidden > 0 ? t('diag.more', { n: hidden }) : '';

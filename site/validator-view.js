@@ -105,6 +105,7 @@ export class ValidatorView {
       /** @type {HTMLOListElement} */ ($('diag-list')),
       $('diag-more'),
       i18n,
+      $('summary'),
     );
     this.understood = new UnderstoodPanel(
       $('understood-intro'),

@@ -13,6 +13,7 @@
 import { MtastsElement, h, siteUrl } from '../common/base.js';
 import { countsText, diagnosticsList } from '../common/diagnostics.js';
 import { MtastsResultEvent } from '../common/events.js';
+import { redrawKeepingFocus } from '../../keep-focus.js';
 
 /** @typedef {import('../common/diagnostics.js').Diagnostic} Diagnostic */
 
@@ -211,6 +212,18 @@ export class MtastsValidatorElement extends MtastsElement {
    * @param {number} length
    */
   draw(format, result, reason, length) {
+    const results = this.results;
+    if (!this.summary || !results) return;
+    redrawKeepingFocus(results, () => this.drawResults(format, result, reason, length), this.summary);
+  }
+
+  /**
+   * @param {string} format
+   * @param {{ ok: boolean, value: any, diagnostics: Diagnostic[] } | null} result
+   * @param {string | null} reason
+   * @param {number} length
+   */
+  drawResults(format, result, reason, length) {
     if (!this.summary || !this.results) return;
     const t = this.t;
     const summary = this.summary;
