@@ -1,5 +1,5 @@
 // @ts-check
-// A redrawn list must not throw a keyboard user's focus away. Results are
+// A redrawn list must not drop a keyboard user's focus. Results are
 // redrawn when a validation finishes, which may be after the user has tabbed
 // from the text into the list (typing ahead of a slow validation, a change of
 // language or format): the button they were on is replaced, and the focus

@@ -212,9 +212,8 @@ export class MtastsValidatorElement extends MtastsElement {
    * @param {number} length
    */
   draw(format, result, reason, length) {
-    const results = this.results;
-    if (!this.summary || !results) return;
-    redrawKeepingFocus(results, () => this.drawResults(format, result, reason, length), this.summary);
+    if (!this.results) return;
+    redrawKeepingFocus(this.results, () => this.drawResults(format, result, reason, length), this.summary ?? null);
   }
 
   /**
