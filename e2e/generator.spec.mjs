@@ -421,6 +421,8 @@ test.describe('copy and download', () => {
     await expect(page.locator('#summary')).toContainText('MTA-STS policy — valid: 0 errors, 0 warnings');
     await expect(page.locator('#notice')).toContainText('Loaded from the generator.');
     await expect(page.locator('#input')).toHaveValue(policyFor(['in1-smtp.messagingengine.com', 'in2-smtp.messagingengine.com']).replaceAll('\r\n', '\n'));
+    // Judged with the CRLF line endings the generator wrote, not the text box's LF.
+    await expect(page.locator('#diag-list')).toContainText('Lines end with CRLF');
   });
 });
 

@@ -264,6 +264,29 @@ test.describe('selection', () => {
     expect(await selectedText(page)).toBe('Enforce');
   });
 
+  test('a pasted policy is judged with its own line endings until it is edited', async ({ page, context }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await openValidator(page);
+    const paste = async (/** @type {string} */ text) => {
+      await page.evaluate((t) => navigator.clipboard.writeText(t), text);
+      await textBox(page).focus();
+      await page.keyboard.press('ControlOrMeta+A');
+      await page.keyboard.press('ControlOrMeta+V');
+    };
+    await paste('version: STSv1\r\nmode: none\r\nmax_age: 86400\r\n');
+    await expect(diagnostic(page, 'STS-POL-002')).toContainText('Lines end with CRLF');
+    // A bare CR is not a line break for senders: pasted, it is still an error.
+    await paste('version: STSv1\rmode: none\rmax_age: 1\r');
+    await expect(diagnostic(page, 'STS-POL-003').first()).toBeVisible();
+    await expect(page.locator('#summary')).toContainText('invalid');
+    // Typed into, the box's own text (LF) is what is judged.
+    await paste('version: STSv1\r\nmode: none\r\nmax_age: 86400\r\n');
+    await expect(diagnostic(page, 'STS-POL-002')).toContainText('Lines end with CRLF');
+    await page.keyboard.press('ControlOrMeta+End');
+    await page.keyboard.type('x: y\n');
+    await expect(diagnostic(page, 'STS-POL-002')).toContainText('Lines end with LF');
+  });
+
   test('user opens a policy file with a byte that is not UTF-8', async ({ page }) => {
     await openValidator(page);
     const body = Buffer.concat([

@@ -289,6 +289,83 @@ test.describe('widgets embedded by a page of another origin', () => {
     );
   });
 
+  test('a property set to the attribute’s own value still applies; changes made while detached are told on return', async ({ page }) => {
+    await openHost(page);
+    // The visitor types over the validator's text; the host's "reset" sets the same value again.
+    await page.locator('#validator textarea').fill('garbage');
+    await expect(validatorSummary(page, '#validator')).toContainText('does not look like');
+    await page.evaluate(() => {
+      /** @type {any} */ (document.getElementById('validator')).value = 'v=STSv1; id=20240101T000000';
+    });
+    await expect(page.locator('#validator textarea')).toHaveValue('v=STSv1; id=20240101T000000');
+    await expect(validatorSummary(page, '#validator')).toHaveText(/— valid/);
+    // The same for the generator's domain.
+    await page.locator('#generator [part~="domain"]').fill('typed.example');
+    await page.evaluate(() => {
+      /** @type {any} */ (document.getElementById('generator')).domain = 'example.com';
+    });
+    await expect(page.locator('#generator [part~="domain"]')).toHaveValue('example.com');
+
+    // Taken out, changed, put back: the page hears of the change when the widget is back.
+    const before = (await events(page)).length;
+    await page.evaluate(() => {
+      const v = /** @type {any} */ (document.getElementById('validator'));
+      const parent = /** @type {HTMLElement} */ (v.parentElement);
+      v.remove();
+      v.lang = 'fr';
+      v.value = 'v=TLSRPTv1; rua=mailto:a@example.com';
+      parent.append(v);
+    });
+    await expect(validatorSummary(page, '#validator')).toHaveText(/^Enregistrement TLS-RPT — valide/);
+    const told = (await events(page)).slice(before).filter((/** @type {any} */ e) => e.target === 'validator');
+    expect(told.length).toBe(1);
+    expect(told[0].detail).toMatchObject({ format: 'tls-rpt', lang: 'fr', reason: null });
+  });
+
+  test('generator: the preset list follows the language, an oversized field says so in its event, the policy heading fits the domain', async ({ page }) => {
+    await openHost(page);
+    const g = page.locator('#generator');
+    await expect(g.locator('[part~="preset"] option').first()).toHaveText('Other (type the MX patterns)');
+    await page.evaluate(() => document.getElementById('generator')?.setAttribute('lang', 'fr'));
+    await expect(g.locator('[part~="preset"] option').first()).toHaveText('Autre (saisissez les motifs MX)');
+    await page.evaluate(() => document.getElementById('generator')?.setAttribute('lang', 'en'));
+    await expect(g.locator('[part~="preset"] option').first()).toHaveText('Other (type the MX patterns)');
+
+    // An invalid domain: the heading does not ask for a domain that is there.
+    await g.locator('[part~="domain"]').fill('exa mple.com');
+    await expect(g.locator('[data-output="policy"] .label')).toHaveText('Policy file (its URL follows from a valid domain)');
+    await g.locator('[part~="domain"]').fill('');
+    await expect(g.locator('[data-output="policy"] .label')).toHaveText('Policy file (enter the domain to see its URL)');
+    await g.locator('[part~="domain"]').fill('example.com');
+    await expect(g.locator('[data-output="policy"] .label')).toHaveText(
+      'Policy file, served at https://mta-sts.example.com/.well-known/mta-sts.txt',
+    );
+
+    // Over 64 KiB: nothing generated, and the event and `result` say so.
+    await page.evaluate(() => {
+      /** @type {any} */ (document.getElementById('generator')).domain = 'a'.repeat(70_000);
+    });
+    await expect(g.locator('[part="summary"]')).toContainText('70,000');
+    const last = (await events(page)).filter((/** @type {any} */ e) => e.type === 'mtasts-generate').at(-1);
+    expect(last.detail).toMatchObject({ ok: false, policy: null, record: null, tlsRpt: null });
+    expect(await page.evaluate(() => /** @type {any} */ (document.getElementById('generator')).result.ok)).toBe(false);
+  });
+
+  test('a host CSP without wasm-unsafe-eval: every widget says what to add, the event too', async ({ page }) => {
+    await page.goto(`${host.url}?no-wasm`);
+    const message =
+      'MTA-STS Kit could not start: this page’s Content-Security-Policy does not allow WebAssembly. Add \'wasm-unsafe-eval\' to its script-src.';
+    await expect(validatorSummary(page, '#validator')).toHaveText(message);
+    await expect(page.locator('#generator [part="summary"]')).toHaveText(message);
+    await expect(page.locator('#checker [part="status"]')).toHaveText(message);
+    const errors = (await events(page)).filter((/** @type {any} */ e) => e.type === 'mtasts-error');
+    expect(errors.length).toBeGreaterThan(0);
+    for (const e of errors) {
+      expect(e.detail.message).toMatch(/^the page's Content-Security-Policy does not allow WebAssembly: add 'wasm-unsafe-eval' to its script-src \(/);
+      expect(e.detail.message).not.toContain('ASSERTIONS');
+    }
+  });
+
   test('hostile host CSS does not reach inside, and the widgets’ CSS does not leak out', async ({ page }) => {
     // The host page's own elements, without the widgets (module blocked)…
     await page.route(`${siteOrigin}/widgets/**`, (route) => route.abort());
@@ -375,10 +452,39 @@ test.describe('widgets embedded by a page of another origin', () => {
     // In French: the same facts judged again, no new lookups.
     await page.evaluate(() => document.getElementById('checker')?.setAttribute('lang', 'fr'));
     await expect(checker.locator('[part="verdict"]')).toHaveText('MTA-STS est déployé et fonctionne.');
-    // A name that is not a domain.
+    // A name that is not a domain; the message follows the language.
     await page.locator('#checker [part~="domain"]').fill('not a domain');
     await page.locator('#checker [part~="run"]').click();
     await expect(checker.locator('[part="status"]')).toContainText('« not a domain »');
+    await page.evaluate(() => document.getElementById('checker')?.setAttribute('lang', 'en'));
+    await expect(checker.locator('[part="status"]')).toHaveText(
+      'The check could not run: “not a domain” is not a domain name that can be checked: enter a name like example.com.',
+    );
+    // A pasted novel is not read back whole.
+    await page.evaluate(() => {
+      /** @type {any} */ (document.getElementById('checker')).domain = 'a b'.repeat(100_000);
+    });
+    await page.locator('#checker [part~="run"]').click();
+    await expect(checker.locator('[part="status"]')).toContainText('… (300000)');
+    expect((await checker.locator('[part="status"]').textContent())?.length).toBeLessThan(300);
+
+    // Moved while checking: the check runs again where the element now is, no error.
+    await page.locator('#checker [part~="domain"]').fill('example.com');
+    await page.route('https://cloudflare-dns.com/**', async (route) => {
+      await new Promise((r) => setTimeout(r, 300));
+      await route.fallback();
+    });
+    const errorsBefore = (await events(page)).filter((/** @type {any} */ e) => e.type === 'mtasts-error').length;
+    await page.locator('#checker [part~="run"]').click();
+    await expect(checker).toHaveAttribute('data-state', 'running');
+    await page.evaluate(() => {
+      const c = /** @type {HTMLElement} */ (document.getElementById('checker'));
+      document.body.prepend(c);
+    });
+    await expect(checker).toHaveAttribute('data-state', 'done', { timeout: 20_000 });
+    await expect(checker.locator('[part="verdict"]')).toHaveAttribute('data-verdict', 'deployed_ok');
+    const errorsAfter = (await events(page)).filter((/** @type {any} */ e) => e.type === 'mtasts-error').length;
+    expect(errorsAfter).toBe(errorsBefore); // the move is not a failure
     expect(problems).toEqual([]);
   });
 });

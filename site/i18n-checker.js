@@ -110,6 +110,8 @@ export const checkerStrings = {
       'There is no MTA-STS record and no policy host: senders deliver as usual, with opportunistic TLS that an attacker can strip. The generator makes everything you need.',
     'check.verdict.unverified.text':
       'What could be seen is fine, but part of the set-up could not be read from a browser or a lookup failed. The rows marked below say what was not verified and how to check it.',
+    'check.verdict.unverified.blind.text':
+      'None of the DNS-over-HTTPS lookups answered, so nothing about this domain could be seen: this network may block the resolvers. Run the check again from another network, or check the records with dig and the policy with curl (last section).',
     'check.meta': 'Checked at {time} in {ms} ms.',
     'check.share': 'Copy a link to this check',
     'check.copied': 'Copied',
@@ -160,6 +162,8 @@ export const checkerStrings = {
       '`{host}` does not resolve (no A or AAAA record): senders cannot fetch the policy.',
     'check.policy.unreachable':
       'The host could not be reached: the name resolves, but the connection or the TLS handshake failed. A browser cannot tell a certificate error from a closed port or a firewall.',
+    'check.policy.unreachable_unresolved':
+      'The host could not be reached, and whether its name resolves is unknown (its address lookups failed too): this network may block DNS-over-HTTPS or HTTPS. Run the check again from another network, or check with curl.',
     'check.policy.timeout': 'No complete answer within {s} s.',
     'check.policy.pasted': 'Checked the policy you pasted (the HTTP status and Content-Type could not be seen: check them in the curl output).',
     'check.policy.notRead': 'The policy could not be read, so the rules below that need it are unverified.',
@@ -327,6 +331,8 @@ export const checkerStrings = {
       'Il n’y a ni enregistrement MTA-STS ni hôte de politique : les expéditeurs livrent comme d’habitude, avec un TLS opportuniste qu’un attaquant peut supprimer. Le générateur produit tout ce qu’il faut.',
     'check.verdict.unverified.text':
       'Ce qui a pu être vu est correct, mais une partie de la configuration n’a pas pu être lue depuis un navigateur, ou une requête a échoué. Les lignes ci-dessous disent ce qui n’a pas été vérifié et comment le vérifier.',
+    'check.verdict.unverified.blind.text':
+      'Aucune des requêtes DNS-over-HTTPS n’a abouti : rien n’a pu être vu de ce domaine, ce réseau bloque peut-être les résolveurs. Relancez la vérification depuis un autre réseau, ou vérifiez les enregistrements avec dig et la politique avec curl (dernière section).',
     'check.meta': 'Vérifié à {time} en {ms} ms.',
     'check.share': 'Copier un lien vers cette vérification',
     'check.copied': 'Copié',
@@ -377,6 +383,8 @@ export const checkerStrings = {
       '`{host}` ne se résout pas (aucun enregistrement A ni AAAA) : les expéditeurs ne peuvent pas télécharger la politique.',
     'check.policy.unreachable':
       'L’hôte est injoignable : le nom se résout, mais la connexion ou la négociation TLS a échoué. Un navigateur ne distingue pas une erreur de certificat d’un port fermé ou d’un pare-feu.',
+    'check.policy.unreachable_unresolved':
+      'L’hôte est injoignable, et l’on ne sait pas si son nom se résout (la recherche de ses adresses a échoué aussi) : ce réseau bloque peut-être DNS-over-HTTPS ou HTTPS. Relancez la vérification depuis un autre réseau, ou vérifiez avec curl.',
     'check.policy.timeout': 'Pas de réponse complète en {s} s.',
     'check.policy.pasted': 'Politique collée vérifiée (le statut HTTP et le Content-Type n’ont pas pu être vus : vérifiez-les dans la sortie de curl).',
     'check.policy.notRead': 'La politique n’a pas pu être lue : les règles ci-dessous qui en dépendent sont non vérifiées.',

@@ -50,6 +50,17 @@ const maxFileBytes = 4 * 1024 * 1024;
 /** Texts above this length are validated after a short pause instead of every frame. */
 const largeText = 100_000;
 
+/**
+ * The exact text behind the box when it holds line breaks the box cannot
+ * (a paste, the generator's CRLF policy): validated as these bytes.
+ * @param {string} text
+ * @param {string} name
+ * @returns {FileSource}
+ */
+function exactSource(text, name) {
+  return { bytes: new TextEncoder().encode(text), decoded: text, map: new NewlineMap(text), name };
+}
+
 export class ValidatorView {
   /**
    * @param {Document} doc
@@ -121,9 +132,19 @@ export class ValidatorView {
     this.specSelect.value = store.get('dmarc-spec') === 'rfc9989' ? 'rfc9989' : 'rfc7489';
     this.editor.text = store.get('text') ?? '';
 
+    // A text box keeps only LF line breaks. A paste that fills the box is
+    // judged as pasted (CRLF or CR kept, as from a file) until it is edited.
+    /** @type {string | null} */
+    let pasted = null;
+    this.editor.textarea.addEventListener('paste', (event) => {
+      const text = event.clipboardData?.getData('text/plain') ?? '';
+      pasted = text.includes('\r') ? text : null;
+    });
     this.editor.onInput(() => {
-      if (this.file) {
-        this.file = null;
+      const exact = pasted !== null && this.editor.text === pasted.replace(/\r\n?/g, '\n') ? exactSource(pasted, '') : null;
+      pasted = null;
+      if (this.file || exact) {
+        this.file = exact;
         if (this.noticeKind === 'file') this.hideNotice();
       }
       this.schedule();
@@ -370,6 +391,8 @@ export class ValidatorView {
    */
   loadText(text) {
     this.replaceText(text, 'generator');
+    // The generator's policy ends its lines with CRLF: judged with them.
+    if (text.includes('\r')) this.file = exactSource(text, '');
     if (this.formatSelect.value !== 'auto') {
       this.formatSelect.value = 'auto';
       this.store.set('format', 'auto');

@@ -73,12 +73,16 @@ function checkObject(what, input) {
 
 /**
  * A list of rows from a form: strings kept, anything else as an empty row.
+ * @param {string} what the function and field, for the error message
  * @param {unknown} list
  * @returns {string[]}
  */
-function stringList(list) {
+function stringList(what, list) {
   if (list === undefined || list === null) return [];
-  if (!Array.isArray(list)) throw new TypeError('expected an array of strings');
+  if (!Array.isArray(list)) {
+    const got = typeof list === 'string' ? 'a string (wrap it in an array)' : typeof list;
+    throw new TypeError(`${what}: expected an array of strings, got ${got}`);
+  }
   return list.map((s) => (typeof s === 'string' ? s : s === undefined || s === null ? '' : String(s)));
 }
 
@@ -116,7 +120,7 @@ function makeKit(core) {
      * @param {string[]} [extra]
      */
     (input, opts = {}, extra = []) => {
-      const lang = checkLang(opts.lang);
+      const lang = checkLang(opts?.lang);
       if (typeof input === 'string') return parse(core[textFn](input, lang, ...extra));
       if (isRrset(input)) return parse(core[rrsetFn](JSON.stringify(input), lang, ...extra));
       throw badInput(what, input);
@@ -134,14 +138,14 @@ function makeKit(core) {
     validateStsRecord: (input, opts) => sts(input, opts),
     validateTlsRptRecord: (input, opts) => tlsrpt(input, opts),
     validateDmarcRecord(input, opts = {}) {
-      const spec = opts.spec ?? 'rfc7489';
+      const spec = opts?.spec ?? 'rfc7489';
       if (!SPECS.has(spec)) {
         throw new TypeError(`spec must be 'rfc7489' or 'rfc9989', got ${JSON.stringify(spec)}`);
       }
       return dmarc(input, opts, [spec]);
     },
     validatePolicy(input, opts = {}) {
-      const lang = checkLang(opts.lang);
+      const lang = checkLang(opts?.lang);
       if (typeof input === 'string') return parse(core.policyBytes(input, lang));
       if (input instanceof Uint8Array) return parse(core.policyBytes(input, lang));
       if (input instanceof ArrayBuffer) return parse(core.policyBytes(new Uint8Array(input), lang));
@@ -155,44 +159,44 @@ function makeKit(core) {
       return Boolean(core.mxPatternMatches(pattern, host));
     },
     generatePolicy(input, opts = {}) {
-      const lang = checkLang(opts.lang);
+      const lang = checkLang(opts?.lang);
       const i = checkObject('generatePolicy', input);
       const maxAge = i.maxAge === undefined || i.maxAge === null ? '' : String(i.maxAge);
       return parse(core.generatePolicy(
-        JSON.stringify({ mode: i.mode ?? '', mx: stringList(i.mx), maxAge, domain: i.domain ?? '' }), lang));
+        JSON.stringify({ mode: i.mode ?? '', mx: stringList('generatePolicy: mx', i.mx), maxAge, domain: i.domain ?? '' }), lang));
     },
     generateStsRecord(input, opts = {}) {
-      const lang = checkLang(opts.lang);
+      const lang = checkLang(opts?.lang);
       const i = checkObject('generateStsRecord', input);
       return parse(core.generateStsRecord(JSON.stringify({ id: i.id ?? '', domain: i.domain ?? '' }), lang));
     },
     generateTlsRptRecord(input, opts = {}) {
-      const lang = checkLang(opts.lang);
+      const lang = checkLang(opts?.lang);
       const i = checkObject('generateTlsRptRecord', input);
-      const rua = typeof i.rua === 'string' ? [i.rua] : stringList(i.rua);
+      const rua = typeof i.rua === 'string' ? [i.rua] : stringList('generateTlsRptRecord: rua', i.rua);
       return parse(core.generateTlsRptRecord(JSON.stringify({ rua, domain: i.domain ?? '' }), lang));
     },
     generateDmarcRecord(input, opts = {}) {
-      const lang = checkLang(opts.lang);
+      const lang = checkLang(opts?.lang);
       const i = checkObject('generateDmarcRecord', input);
       /** @type {Record<string, unknown>} */
       const o = { legacy: Boolean(i.legacy) };
       for (const k of ['domain', 'p', 'sp', 'np', 'adkim', 'aspf', 'fo', 't', 'pct', 'rf', 'ri']) {
         o[k] = i[k] === undefined || i[k] === null ? '' : String(i[k]);
       }
-      o.rua = typeof i.rua === 'string' ? [i.rua] : stringList(i.rua);
-      o.ruf = typeof i.ruf === 'string' ? [i.ruf] : stringList(i.ruf);
+      o.rua = typeof i.rua === 'string' ? [i.rua] : stringList('generateDmarcRecord: rua', i.rua);
+      o.ruf = typeof i.ruf === 'string' ? [i.ruf] : stringList('generateDmarcRecord: ruf', i.ruf);
       return parse(core.generateDmarcRecord(JSON.stringify(o), lang));
     },
     generateHosting(input, opts = {}) {
-      const lang = checkLang(opts.lang);
+      const lang = checkLang(opts?.lang);
       const i = checkObject('generateHosting', input);
       const o = { domain: i.domain ?? '', policy: i.policy ?? '', id: i.id ?? '', tlsrpt: i.tlsrpt ?? '' };
       return parse(core.generateHosting(JSON.stringify(o), lang));
     },
     deriveMicrosoftDanePattern(host, opts = {}) {
       if (typeof host !== 'string') throw new TypeError('deriveMicrosoftDanePattern: host must be a string');
-      return parse(core.deriveMicrosoftDanePattern(host, checkLang(opts.lang)));
+      return parse(core.deriveMicrosoftDanePattern(host, checkLang(opts?.lang)));
     },
     policyIdFromDate(date = new Date()) {
       if (!(date instanceof Date) || Number.isNaN(date.getTime())) {
@@ -205,7 +209,7 @@ function makeKit(core) {
       return presets;
     },
     dohAnswer(body, httpStatus, qtype, opts = {}) {
-      const lang = checkLang(opts.lang);
+      const lang = checkLang(opts?.lang);
       if (typeof body !== 'string') throw new TypeError('dohAnswer: body must be a string');
       if (!Number.isInteger(httpStatus) || !Number.isInteger(qtype)) {
         throw new TypeError('dohAnswer: httpStatus and qtype must be integers');
@@ -219,12 +223,12 @@ function makeKit(core) {
       return parse(core.dmarcDestinations(domain, record));
     },
     explainBounce(text, opts = {}) {
-      const lang = checkLang(opts.lang);
+      const lang = checkLang(opts?.lang);
       if (typeof text !== 'string') throw new TypeError('explainBounce: text must be a string');
       return parse(core.explainBounce(text, lang));
     },
     assess(facts, opts = {}) {
-      const lang = checkLang(opts.lang);
+      const lang = checkLang(opts?.lang);
       const f = checkObject('assess', facts);
       if (typeof f.domain !== 'string') throw new TypeError('assess: facts.domain must be a string');
       // The policy body travels as raw bytes beside the JSON (it need not be UTF-8).
@@ -289,6 +293,29 @@ function instantiateFrom(module) {
 }
 
 /**
+ * A failed load as a readable error: Emscripten's "Aborted(…). Build with
+ * -s ASSERTIONS=1 for more info." wrapper taken off, and a page whose
+ * Content-Security-Policy forbids WebAssembly told what to add (its error is
+ * named ContentSecurityPolicyError).
+ * @param {unknown} err
+ * @returns {Error}
+ */
+function loadError(err) {
+  const raw = err instanceof Error ? err.message : String(err);
+  const message = raw.replace(/^Aborted\((.*)\)(?:\. Build with -s ASSERTIONS=1 for more info\.)?$/s, '$1');
+  if (/Content[- ]Security[- ]Policy|unsafe-eval/i.test(message)) {
+    const error = new Error(
+      `the page's Content-Security-Policy does not allow WebAssembly: add 'wasm-unsafe-eval' to its script-src (${message})`,
+      { cause: err },
+    );
+    error.name = 'ContentSecurityPolicyError';
+    return error;
+  }
+  if (message === raw && err instanceof Error) return err;
+  return new Error(message, { cause: err });
+}
+
+/**
  * Loads the WebAssembly core once and returns the kit (memoized).
  * @param {{ module?: WebAssembly.Module | PromiseLike<WebAssembly.Module | null> | null }} [options]
  *   module: mtasts-core.wasm compiled already (e.g. by the page, handed to a worker); when it
@@ -302,7 +329,7 @@ export function loadKit(options = {}) {
     .then(makeKit)
     .catch((err) => {
       memo = undefined; // a failed load (e.g. offline) may be retried
-      throw err;
+      throw loadError(err);
     });
   return memo;
 }

@@ -124,7 +124,12 @@ txt_input decode_txt_input(std::string_view input) {
     }
   }
   out = txt_input{};
-  out.text = std::string(input);
+  // The line break that ends a pasted line or a saved file is not part of the
+  // record (a zone file or a DNS answer would not carry it either); anything
+  // else, a space included, is judged as written. Offsets are unchanged.
+  std::string_view body = input;
+  while (!body.empty() && (body.back() == '\n' || body.back() == '\r')) body.remove_suffix(1);
+  out.text = std::string(body);
   return out;
 }
 

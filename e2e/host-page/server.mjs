@@ -5,6 +5,7 @@
 //
 //   const host = await startHostServer({ widgetOrigin: 'http://127.0.0.1:4184' });
 //   … host.url …; await host.close();
+// `${host.url}?no-wasm` serves the page with a CSP that forbids WebAssembly.
 
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
@@ -37,7 +38,12 @@ const files = {
  */
 export async function startHostServer({ widgetOrigin, port = 0 }) {
   const server = createServer(async (req, res) => {
-    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    const requested = new URL(req.url ?? '/', 'http://localhost');
+    const path = requested.pathname;
+    // ?no-wasm: the mistake of a host page whose CSP forgets 'wasm-unsafe-eval'.
+    const policy = requested.searchParams.has('no-wasm')
+      ? hostPolicy(widgetOrigin).replace(" 'wasm-unsafe-eval'", '')
+      : hostPolicy(widgetOrigin);
     const entry = /** @type {Record<string, string[]>} */ (files)[path];
     if (path === '/favicon.ico') {
       res.writeHead(204);
@@ -51,7 +57,7 @@ export async function startHostServer({ widgetOrigin, port = 0 }) {
     body = body.replaceAll('{{WIDGETS}}', widgetOrigin);
     res.writeHead(200, {
       'Content-Type': entry[1],
-      'Content-Security-Policy': hostPolicy(widgetOrigin),
+      'Content-Security-Policy': policy,
       'X-Content-Type-Options': 'nosniff',
       'Cache-Control': 'no-store',
     });

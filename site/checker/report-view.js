@@ -152,7 +152,9 @@ export class ReportView {
     const title = el('p', 'check-verdict-title');
     const icon = v === 'deployed_ok' ? 'ok' : v === 'problems' ? 'error' : v === 'unverified' ? 'warning' : 'info';
     title.append(severityIcon(icon), el('span', '', this.t(`check.verdict.${v}`)));
-    const text = el('p', 'check-verdict-text', this.t(`check.verdict.${v}.text`));
+    // Not one lookup answered (a network that blocks DNS-over-HTTPS): nothing was seen at all.
+    const blind = v === 'unverified' && Object.values(report.lookups ?? {}).every((l) => !(/** @type {any} */ (l)?.conclusive));
+    const text = el('p', 'check-verdict-text', this.t(blind ? 'check.verdict.unverified.blind.text' : `check.verdict.${v}.text`));
     const meta = el('p', 'check-meta');
     meta.append(
       this.t('check.summaryCounts', { counts: countsText(this.i18n, rows) }),
@@ -370,11 +372,15 @@ export class ReportView {
         ms,
       });
     } else if (p.outcome === 'network_error') {
-      const absent = ['hostA', 'hostAaaa'].every((n) => {
-        const l = report.lookups[/** @type {'hostA'} */ (n)];
-        return l?.conclusive && !(l.records ?? []).some((r) => r.type === 1 || r.type === 28);
-      });
-      sentence = absent ? this.t('check.policy.no_host', { host: `mta-sts.${d}` }) : this.t('check.policy.unreachable');
+      const hostLookups = ['hostA', 'hostAaaa'].map((n) => report.lookups[/** @type {'hostA'} */ (n)]);
+      const hasAddress = (/** @type {any} */ l) => (l?.records ?? []).some((/** @type {any} */ r) => r.type === 1 || r.type === 28);
+      const absent = hostLookups.every((l) => l?.conclusive && !hasAddress(l));
+      const resolves = hostLookups.some((l) => l?.conclusive && hasAddress(l));
+      sentence = absent
+        ? this.t('check.policy.no_host', { host: `mta-sts.${d}` })
+        : resolves
+          ? this.t('check.policy.unreachable')
+          : this.t('check.policy.unreachable_unresolved');
     } else if (p.outcome === 'timeout') {
       sentence = this.t('check.policy.timeout', { s: this.i18n.number(Math.round((p.elapsedMs ?? 0) / 1000)) });
     } else if (['too_large', 'opaque_redirect', 'cors_blocked_but_host_answers'].includes(p.outcome)) {

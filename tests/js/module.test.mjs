@@ -151,6 +151,12 @@ test('bad arguments get clear TypeErrors, never a wasm abort', () => {
   assert.throws(() => kit.validatePolicy({}), /validatePolicy: expected a string or a Uint8Array/);
   assert.throws(() => kit.validateDmarcRecord('v=DMARC1; p=none', { spec: 'rfc1' }), /spec must be/);
   assert.throws(() => kit.validatePolicy('x', { lang: 'de' }), /lang must be/);
+  assert.throws(() => kit.generatePolicy({ mx: 'a.example.com' }), /^TypeError: generatePolicy: mx: expected an array of strings, got a string/);
+  assert.throws(() => kit.generateDmarcRecord({ ruf: 5 }), /generateDmarcRecord: ruf: expected an array of strings, got number/);
+  // null options are no options (the defaults), not a crash inside the kit.
+  assert.equal(kit.validatePolicy('version: STSv1\nmode: none\nmax_age: 1\n', null).ok, true);
+  assert.equal(kit.validateDmarcRecord('v=DMARC1; p=none', null).ok, true);
+  assert.equal(kit.generateStsRecord({ id: '1' }, null).ok, true);
   // The module still works afterwards.
   assert.equal(kit.validateStsRecord('v=STSv1; id=1').ok, true);
 });

@@ -72,6 +72,14 @@ TEST(DmarcAcceptance, ValidUnderBoth) {
   EXPECT_EQ(*r.value.p, "reject");
 }
 
+TEST(DmarcAcceptance, APastedRecordEndingInALineBreakIsTheRecord) {
+  for (const char* t : {"v=DMARC1; p=none; rua=mailto:d@example.com\n",
+                        "v=DMARC1; p=none; rua=mailto:d@example.com\r\n"}) {
+    EXPECT_TRUE(no_errors_or_warnings(v7489(t))) << t;
+    EXPECT_TRUE(no_errors_or_warnings(v9989(t))) << t;
+  }
+}
+
 TEST(DmarcAcceptance, MissingPIsErrorUnder7489WarningUnder9989) {
   const char* t = "v=DMARC1; rua=mailto:d@example.com";
   EXPECT_TRUE(has(v7489(t), "DMARC-006", severity::error, 0, 8));

@@ -47,6 +47,15 @@ TEST(StsRecordVectors, ValidRecords) {
   }
 }
 
+TEST(StsRecordVectors, APastedRecordEndingInALineBreakIsTheRecord) {
+  for (const char* t : {"v=STSv1; id=20240115120000\n", "v=STSv1; id=20240115120000\r\n"}) {
+    const R r = validate_sts_record(t);
+    EXPECT_TRUE(r.ok) << t;
+    EXPECT_EQ(r.value.id, "20240115120000");
+    for (const diagnostic& d : r.diagnostics) EXPECT_EQ(d.sev, severity::info) << d.code;
+  }
+}
+
 TEST(StsRecordVectors, ValidRecordsKeepTheModel) {
   const R r = validate_sts_record("v=STSv1; id=a; more=a; ext=2");
   EXPECT_EQ(r.value.version, "STSv1");

@@ -77,6 +77,15 @@ TEST(TxtInput, KeepsMalformedPresentationAsIs) {
   EXPECT_TRUE(decode_txt_input("v=STSv1; id=1").map.empty());
 }
 
+TEST(TxtInput, DropsTheLineBreaksThatEndAPastedRecord) {
+  EXPECT_EQ(decode_txt_input("v=STSv1; id=1\n").text, "v=STSv1; id=1");
+  EXPECT_EQ(decode_txt_input("v=STSv1; id=1\r\n\r\n").text, "v=STSv1; id=1");
+  EXPECT_TRUE(decode_txt_input("v=STSv1; id=1\n").map.empty());
+  // Only the final line breaks: inner ones and trailing spaces are judged.
+  EXPECT_EQ(decode_txt_input("v=STSv1;\nid=1 \n").text, "v=STSv1;\nid=1 ");
+  EXPECT_EQ(decode_txt_input("\n").text, "");
+}
+
 TEST(Render, SubstitutesPlaceholders) {
   EXPECT_EQ(render("a {0} b {1} {0}", {"x", "y"}), "a x b y x");
   EXPECT_EQ(render("{2}", {"x"}), "");

@@ -48,6 +48,14 @@ TEST(TlsRptVectors, ValidRecords) {
   }
 }
 
+TEST(TlsRptVectors, APastedRecordEndingInALineBreakIsTheRecord) {
+  const R r = validate_tlsrpt_record("v=TLSRPTv1; rua=mailto:a@example.com\n");
+  EXPECT_TRUE(r.ok);
+  for (const diagnostic& d : r.diagnostics) EXPECT_EQ(d.sev, severity::info) << d.code;
+  ASSERT_EQ(r.value.rua.size(), 1u);
+  EXPECT_EQ(r.value.rua[0], "mailto:a@example.com");
+}
+
 TEST(TlsRptVectors, ValidRecordModelKeepsRuaOrder) {
   const R r =
       validate_tlsrpt_record("v=TLSRPTv1; rua=mailto:a@example.com, https://r.example.com/x;");

@@ -35,6 +35,14 @@ function resolverName(v) {
   return 'cloudflare';
 }
 
+/**
+ * A domain as shown in a message: a pasted novel is cut (the status line is read aloud).
+ * @param {string} domain
+ */
+function shown(domain) {
+  return domain.length > 80 ? `${domain.slice(0, 80)}… (${domain.length})` : domain;
+}
+
 export class MtastsCheckerElement extends MtastsElement {
   static tagName = 'mtasts-checker';
   static observedAttributes = ['domain', 'resolver', 'autorun', 'lang'];
@@ -52,6 +60,10 @@ export class MtastsCheckerElement extends MtastsElement {
     this.lastFacts = null;
     /** @type {'idle' | 'running' | 'done' | 'failed' | 'unavailable'} */
     this.state = 'idle';
+    /** @type {{ text: (t: import('../common/strings.js').Translate) => string, state: string } | null} the status line, redrawn in a new language */
+    this.statusMessage = null;
+    /** a check was running when the element left the document: it runs again when the element is back */
+    this.interrupted = false;
   }
 
   get domain() {
@@ -77,7 +89,17 @@ export class MtastsCheckerElement extends MtastsElement {
     return this.lastDetail;
   }
 
+  connectedCallback() {
+    super.connectedCallback();
+    if (this.interrupted) {
+      this.interrupted = false;
+      this.check();
+    }
+  }
+
   disconnectedCallback() {
+    // Moved or removed: the lookups stop; a move runs the check again.
+    if (this.state === 'running') this.interrupted = true;
     this.abort?.abort();
   }
 
@@ -127,12 +149,16 @@ export class MtastsCheckerElement extends MtastsElement {
 
   /** A new language: the last report is judged again in it (same facts, no new lookups). */
   localized() {
+    if (this.statusMessage) {
+      const { text, state } = this.statusMessage;
+      this.setStatus(text, state);
+    }
     if (this.state !== 'done' || !this.lastFacts || !this.kit?.assess) return;
     const lang = this.uiLang;
     const report = this.kit.assess(this.lastFacts, { lang });
     this.lastDetail = { domain: this.lastDetail?.domain ?? '', lang, report };
     this.drawReport(report, this.lastDetail.domain);
-    this.dispatchEvent(new MtastsReportEvent(this.lastDetail));
+    this.emit(new MtastsReportEvent(this.lastDetail));
   }
 
   /**
@@ -169,26 +195,36 @@ export class MtastsCheckerElement extends MtastsElement {
     this.help.textContent = t('checker.help', { resolver: r === 'cloudflare' ? 'Cloudflare' : r === 'google' ? 'Google' : new URL(r).host });
     const status = this.kitStatus();
     if (status !== null) {
-      this.setStatus(status, this.kitError ? 'error' : 'neutral');
+      this.statusMessage = null;
+      this.status.hidden = false;
+      this.status.textContent = status;
+      this.status.dataset.state = this.kitError ? 'error' : 'neutral';
     } else if (!this.available) {
       this.state = 'unavailable';
-      this.setStatus(t('checker.unavailable'), 'warning');
+      this.setStatus((t) => t('checker.unavailable'), 'warning');
     } else if (this.state === 'idle' || this.state === 'unavailable') {
       this.state = 'idle';
-      this.status.hidden = true;
+      this.hideStatus();
     }
     this.dataset.state = this.state;
   }
 
   /**
-   * @param {string} text
+   * Shows a message in the status line (kept, so that a new language redraws it).
+   * @param {(t: import('../common/strings.js').Translate) => string} text
    * @param {string} state
    */
   setStatus(text, state) {
     if (!this.status) return;
+    this.statusMessage = { text, state };
     this.status.hidden = false;
-    this.status.textContent = text;
+    this.status.textContent = text(this.t);
     this.status.dataset.state = state;
+  }
+
+  hideStatus() {
+    this.statusMessage = null;
+    if (this.status) this.status.hidden = true;
   }
 
   /** Runs a check of the domain in the box (a newer check supersedes an older one). */
@@ -201,7 +237,7 @@ export class MtastsCheckerElement extends MtastsElement {
       return;
     }
     if (!domain) {
-      this.setStatus(t('checker.needDomain'), 'warning');
+      this.setStatus((t) => t('checker.needDomain'), 'warning');
       this.input?.focus();
       return;
     }
@@ -212,7 +248,7 @@ export class MtastsCheckerElement extends MtastsElement {
     this.state = 'running';
     this.dataset.state = 'running';
     this.report?.replaceChildren();
-    this.setStatus(t('checker.running', { domain }), 'neutral');
+    this.setStatus((t) => t('checker.running', { domain: shown(domain) }), 'neutral');
     const lang = this.uiLang;
     try {
       gatherModule ??= import(gatherUrl).catch((err) => {
@@ -228,7 +264,7 @@ export class MtastsCheckerElement extends MtastsElement {
         if (seq !== this.seq) return;
         this.state = 'unavailable';
         this.dataset.state = 'unavailable';
-        this.setStatus(t('checker.unavailable'), 'warning');
+        this.setStatus((t) => t('checker.unavailable'), 'warning');
         return;
       }
       const { gatherFacts } = gather;
@@ -249,20 +285,29 @@ export class MtastsCheckerElement extends MtastsElement {
       if (seq !== this.seq) return;
       this.state = 'done';
       this.dataset.state = 'done';
-      if (this.status) this.status.hidden = true;
+      this.hideStatus();
       this.lastDetail = { domain: facts.domain ?? domain, lang, report };
       this.drawReport(report, this.lastDetail.domain);
-      this.dispatchEvent(new MtastsReportEvent(this.lastDetail));
+      this.emit(new MtastsReportEvent(this.lastDetail));
     } catch (err) {
       if (seq !== this.seq) return;
+      if (abort.signal.aborted) {
+        // Stopped because the element left the document: not a failure.
+        this.state = 'idle';
+        this.dataset.state = 'idle';
+        this.hideStatus();
+        return;
+      }
       const e = /** @type {any} */ (err);
-      const message = e?.name === 'DomainError' || e?.constructor?.name === 'DomainError'
-        ? t('checker.badDomain', { domain })
-        : String(e?.message ?? e);
+      const badDomain = e?.name === 'DomainError' || e?.constructor?.name === 'DomainError';
+      const error = badDomain
+        ? (/** @type {import('../common/strings.js').Translate} */ tr) => tr('checker.badDomain', { domain: shown(domain) })
+        : () => String(e?.message ?? e);
+      const message = error(t);
       this.state = 'failed';
       this.dataset.state = 'failed';
-      this.setStatus(t('checker.failed', { error: message }), 'error');
-      this.dispatchEvent(new MtastsErrorEvent({ message }));
+      this.setStatus((tr) => tr('checker.failed', { error: error(tr) }), 'error');
+      this.emit(new MtastsErrorEvent({ message }));
     }
   }
 

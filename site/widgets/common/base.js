@@ -86,9 +86,13 @@ export class MtastsElement extends HTMLElement {
     this.kit = null;
     /** @type {string | null} */
     this.kitError = null;
+    /** the host page's CSP forbids WebAssembly (kitError says so in the kit's words) */
+    this.kitBlockedByCsp = false;
     this.rendered = false;
     /** @type {Lang | null} */
     this.renderedLang = null;
+    /** @type {Map<string, Event>} the latest event of each type raised while detached */
+    this.pendingEvents = new Map();
   }
 
   /** The language in use: the element's lang (or its nearest ancestor's) if fr, else en. */
@@ -112,6 +116,11 @@ export class MtastsElement extends HTMLElement {
     } else if (this.renderedLang !== this.uiLang) {
       this.relocalize();
     }
+    // What changed while the element was out of the document is told now
+    // (an event dispatched on a detached element reaches no page listener).
+    const pending = [...this.pendingEvents.values()];
+    this.pendingEvents.clear();
+    for (const event of pending) this.dispatchEvent(event);
     if (!this.kit && !this.kitError) {
       kit().then(
         (k) => {
@@ -120,8 +129,9 @@ export class MtastsElement extends HTMLElement {
         },
         (err) => {
           this.kitError = String(err?.message ?? err);
+          this.kitBlockedByCsp = err?.name === 'ContentSecurityPolicyError';
           this.kitReady();
-          this.dispatchEvent(new MtastsErrorEvent({ message: this.kitError }));
+          this.emit(new MtastsErrorEvent({ message: this.kitError }));
         },
       );
     }
@@ -157,12 +167,24 @@ export class MtastsElement extends HTMLElement {
    * @param {string | null} newValue
    */
   attributeChangedCallback(name, oldValue, newValue) {
-    if (!this.rendered || oldValue === newValue) return;
+    // An unchanged value still counts: `el.value = sameText` after the visitor
+    // typed puts that text back (the subclasses skip work that changes nothing).
+    if (!this.rendered) return;
     if (name === 'lang') {
       if (this.renderedLang !== this.uiLang) this.relocalize();
       return;
     }
     this.attributeChanged(name, newValue);
+  }
+
+  /**
+   * Dispatches one of the widget's events, or keeps it for the moment the
+   * element is back in a document (only the latest of each type).
+   * @param {Event} event
+   */
+  emit(event) {
+    if (this.isConnected) this.dispatchEvent(event);
+    else this.pendingEvents.set(event.type, event);
   }
 
   /** @abstract builds the shadow tree */
@@ -197,7 +219,7 @@ export class MtastsElement extends HTMLElement {
    * @returns {string | null}
    */
   kitStatus() {
-    if (this.kitError) return this.t('kit.failed', { error: this.kitError });
+    if (this.kitError) return this.kitBlockedByCsp ? this.t('kit.csp') : this.t('kit.failed', { error: this.kitError });
     if (!this.kit) return this.t('kit.loading');
     return null;
   }

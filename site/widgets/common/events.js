@@ -8,7 +8,8 @@
 //                   unknown or too large text; reason says which: 'empty'|'unknown'|'too-large'|null)
 //   mtasts-generate <mtasts-generator>  detail: { ok, lang, policy, record, tlsRpt }
 //                   policy: kit.generatePolicy's result, record: kit.generateStsRecord's,
-//                   tlsRpt: kit.generateTlsRptRecord's or null when no report address
+//                   tlsRpt: kit.generateTlsRptRecord's or null when no report address;
+//                   all three null (ok false) when a field is over 64 KiB
 //   mtasts-report   <mtasts-checker>    detail: { domain, lang, report }
 //                   report: kit.assess's report ({ verdict, checks, mx, … })
 //   mtasts-error    any widget          detail: { message } (the core could not load, a check failed)

@@ -5,13 +5,15 @@
 // themselves come from the core, already in the requested language.
 
 /** @typedef {'en' | 'fr'} Lang */
+/** @typedef {(key: string, params?: Record<string, string | number>) => string} Translate */
 /** @typedef {string | { one: string, other: string }} Entry */
 
 /** @type {Record<Lang, Record<string, Entry>>} */
 export const strings = {
   en: {
-    'kit.loading': 'Loading the validator…',
-    'kit.failed': 'The validator could not be loaded ({error}).',
+    'kit.loading': 'Loading MTA-STS Kit…',
+    'kit.failed': 'MTA-STS Kit could not be loaded ({error}).',
+    'kit.csp': 'MTA-STS Kit could not start: this page’s Content-Security-Policy does not allow WebAssembly. Add \'wasm-unsafe-eval\' to its script-src.',
     'fullSite': 'Open MTA-STS Kit',
     'severity.error': 'Error',
     'severity.warning': 'Warning',
@@ -69,6 +71,7 @@ export const strings = {
     'generator.newId': 'New id',
     'generator.outPolicy': 'Policy file, served at {url}',
     'generator.outPolicyNoDomain': 'Policy file (enter the domain to see its URL)',
+    'generator.outPolicyBadDomain': 'Policy file (its URL follows from a valid domain)',
     'generator.outRecord': 'MTA-STS TXT record',
     'generator.outTlsRpt': 'TLS-RPT TXT record',
     'generator.copy': 'Copy',
@@ -108,8 +111,9 @@ export const strings = {
     'checker.fullReport': 'Full report on MTA-STS Kit',
   },
   fr: {
-    'kit.loading': 'Chargement du validateur…',
-    'kit.failed': 'Le validateur n’a pas pu être chargé ({error}).',
+    'kit.loading': 'Chargement de MTA-STS Kit…',
+    'kit.failed': 'MTA-STS Kit n’a pas pu être chargé ({error}).',
+    'kit.csp': 'MTA-STS Kit n’a pas pu démarrer : la Content-Security-Policy de cette page n’autorise pas WebAssembly. Ajoutez \'wasm-unsafe-eval\' à son script-src.',
     'fullSite': 'Ouvrir MTA-STS Kit',
     'severity.error': 'Erreur',
     'severity.warning': 'Avertissement',
@@ -167,6 +171,7 @@ export const strings = {
     'generator.newId': 'Nouvel identifiant',
     'generator.outPolicy': 'Fichier de politique, servi à {url}',
     'generator.outPolicyNoDomain': 'Fichier de politique (saisissez le domaine pour voir son URL)',
+    'generator.outPolicyBadDomain': 'Fichier de politique (son URL découle d’un domaine valide)',
     'generator.outRecord': 'Enregistrement TXT MTA-STS',
     'generator.outTlsRpt': 'Enregistrement TXT TLS-RPT',
     'generator.copy': 'Copier',
@@ -220,7 +225,7 @@ function fill(template, params) {
 /**
  * A translator for one language.
  * @param {Lang} lang
- * @returns {(key: string, params?: Record<string, string | number>) => string}
+ * @returns {Translate}
  */
 export function translator(lang) {
   const numbers = new Intl.NumberFormat(lang);

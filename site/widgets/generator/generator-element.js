@@ -220,7 +220,7 @@ export class MtastsGeneratorElement extends MtastsElement {
     const select = /** @type {HTMLSelectElement | undefined} */ (this.fields.preset);
     if (!select) return;
     const t = this.t;
-    select.replaceChildren(h('option', { value: '' }, t('generator.preset.custom')));
+    select.replaceChildren(h('option', { value: '', 'data-t': 'generator.preset.custom' }, t('generator.preset.custom')));
     for (const p of this.kit?.presets ?? []) select.append(h('option', { value: p.id }, p.name));
     select.value = (this.kit?.presets ?? []).some((p) => p.id === selected) ? selected : '';
     this.showPresetHelp();
@@ -318,6 +318,8 @@ export class MtastsGeneratorElement extends MtastsElement {
       this.summary.textContent = t('summary.tooLarge', { n: n.format(longest), max: n.format(maxMxLength) });
       this.diags.replaceChildren();
       this.outputs.replaceChildren();
+      this.lastDetail = { ok: false, lang, policy: null, record: null, tlsRpt: null };
+      this.emit(new MtastsGenerateEvent(this.lastDetail));
       return;
     }
     const mx = input.mxText.split('\n').map((s) => s.trim()).filter((s) => s !== '');
@@ -357,7 +359,7 @@ export class MtastsGeneratorElement extends MtastsElement {
     const blocks = [
       this.outputBlock(
         'policy',
-        policy.ok && record.ok && input.domain ? t('generator.outPolicy', { url: record.policyUrl }) : t('generator.outPolicyNoDomain'),
+        policyTitle(t, input.domain, record),
         policy.ok ? policy.text.replace(/\r\n/g, '\n') : '',
         policy.ok ? policy.text : '',
       ),
@@ -368,7 +370,7 @@ export class MtastsGeneratorElement extends MtastsElement {
     ];
     this.outputs.replaceChildren(...blocks.filter((b) => b !== null));
     this.lastDetail = { ok, lang, policy, record, tlsRpt };
-    this.dispatchEvent(new MtastsGenerateEvent(this.lastDetail));
+    this.emit(new MtastsGenerateEvent(this.lastDetail));
   }
 
   /**
@@ -407,6 +409,17 @@ export class MtastsGeneratorElement extends MtastsElement {
       status.textContent = this.t('generator.copyFailed');
     }
   }
+}
+
+/**
+ * The policy's heading: where it is served once the domain is known and valid.
+ * @param {(key: string, params?: Record<string, string | number>) => string} t
+ * @param {string} domain
+ * @param {{ ok: boolean, policyUrl?: string }} record
+ */
+function policyTitle(t, domain, record) {
+  if (domain === '') return t('generator.outPolicyNoDomain');
+  return record.ok && record.policyUrl ? t('generator.outPolicy', { url: record.policyUrl }) : t('generator.outPolicyBadDomain');
 }
 
 /**

@@ -202,7 +202,7 @@ export class MtastsValidatorElement extends MtastsElement {
     }
     this.draw(format, result, reason, text.length);
     this.lastDetail = { format, spec, lang, result, reason };
-    this.dispatchEvent(new MtastsResultEvent(this.lastDetail));
+    this.emit(new MtastsResultEvent(this.lastDetail));
   }
 
   /**
