@@ -209,6 +209,19 @@ test.describe('checker', () => {
     await expect(sts).toContainText('Cloudflare: HTTP 503; answered by Google');
   });
 
+  test('a network that blocks every request while the browser says online: nothing is claimed', async ({ page }) => {
+    await page.route(/^https:\/\//, (route) => route.abort('connectionrefused'));
+    await openChecker(page);
+    await page.locator('#check-domain').fill(D);
+    await page.locator('#check-run').click();
+    await expect(page.locator('#check-report')).toHaveAttribute('data-state', 'done', { timeout: 15_000 });
+    await expect(page.locator('#check-verdict')).toHaveAttribute('data-verdict', 'unverified');
+    await expect(page.locator('#check-verdict .check-verdict-text')).toContainText('None of the DNS-over-HTTPS lookups answered');
+    const report = page.locator('#check-report');
+    await expect(report).toContainText('whether its name resolves is unknown');
+    await expect(report).not.toContainText('the name resolves, but');
+  });
+
   test('resolvers disagreeing (CHK-021), an MX alias (CHK-009), and TXT controls shown visibly', async ({ page }) => {
     const zone = { ...goodZone, [`_mta-sts.${D} TXT`]: ['"v=STSv1; id=20240115"', '"x\u001b[2J\u0000\u202eend"'] };
     delete zone[`mx1.${D} A`];

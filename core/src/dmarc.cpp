@@ -101,14 +101,14 @@ constexpr const char* kFrNothing = "rien (supprimez-le)";
 constexpr const char* kEnQuote = "a straight quote (' or \") or nothing";
 constexpr const char* kFrQuote = "un guillemet droit (' ou \") ou rien";
 constexpr const char* kEnDash = "a hyphen-minus (-)";
-constexpr const char* kFrDash = "un trait d'union ASCII (-)";
+constexpr const char* kFrDash = "un trait d’union ASCII (-)";
 
 constexpr std::array<special_char, 26> kSpecialChars{{
     {0x80, 0x9F, "C1 control character", "caractère de contrôle C1", kEnNothing, kFrNothing},
     {0xA0, 0xA0, "no-break space", "espace insécable", kEnSpace, kFrSpace},
     {0xAB, 0xAB, "left-pointing double angle quotation mark", "guillemet français ouvrant",
      kEnNothing, kFrNothing},
-    {0xAD, 0xAD, "soft hyphen", "trait d'union conditionnel", kEnNothing, kFrNothing},
+    {0xAD, 0xAD, "soft hyphen", "trait d’union conditionnel", kEnNothing, kFrNothing},
     {0xBB, 0xBB, "right-pointing double angle quotation mark", "guillemet français fermant",
      kEnNothing, kFrNothing},
     {0x2000, 0x200A, "typographic space", "espace typographique", kEnSpace, kFrSpace},
@@ -116,7 +116,7 @@ constexpr std::array<special_char, 26> kSpecialChars{{
     {0x200C, 0x200C, "zero-width non-joiner", "antiliant sans chasse", kEnNothing, kFrNothing},
     {0x200D, 0x200D, "zero-width joiner", "liant sans chasse", kEnNothing, kFrNothing},
     {0x200E, 0x200F, "directional mark", "marque directionnelle", kEnNothing, kFrNothing},
-    {0x2010, 0x2011, "typographic hyphen", "trait d'union typographique", kEnDash, kFrDash},
+    {0x2010, 0x2011, "typographic hyphen", "trait d’union typographique", kEnDash, kFrDash},
     {0x2012, 0x2015, "typographic dash", "tiret typographique", kEnDash, kFrDash},
     {0x2018, 0x2018, "left single quotation mark", "guillemet simple ouvrant", kEnQuote, kFrQuote},
     {0x2019, 0x2019, "right single quotation mark", "apostrophe typographique", kEnQuote, kFrQuote},
@@ -133,7 +133,7 @@ constexpr std::array<special_char, 26> kSpecialChars{{
     {0x2060, 0x2060, "word joiner", "gluon de mots", kEnNothing, kFrNothing},
     {0x3000, 0x3000, "ideographic space", "espace idéographique", kEnSpace, kFrSpace},
     {0xFEFF, 0xFEFF, "byte order mark (zero-width no-break space)",
-     "indicateur d'ordre des octets (espace insécable sans chasse)", kEnNothing, kFrNothing},
+     "indicateur d’ordre des octets (espace insécable sans chasse)", kEnNothing, kFrNothing},
     {0xFF0C, 0xFF0C, "fullwidth comma", "virgule pleine chasse", "\",\"", "« , »"},
     {0xFF1B, 0xFF1B, "fullwidth semicolon", "point-virgule pleine chasse", "\";\"", "« ; »"},
     {0xFF1D, 0xFF1D, "fullwidth equals sign", "signe égal pleine chasse", "\"=\"", "« = »"},
@@ -695,14 +695,17 @@ void checker::check_fo(const segment& s, bool first) {
 }
 
 void checker::check_pct(const segment& s, bool first) {
-  if (bis_) {
-    rep_.add(msg::dmarc_pct_historic, s.name.b, s.value.e, {q(s.value)});
-    return;
-  }
   const std::string_view v = at(s.value);
   std::uint64_t n = 0;
   // 1*3DIGIT, "integer between 0 and 100, inclusive".
-  if (v.size() > 3 || !parse_uint(v, 100, n)) {
+  const bool valid = v.size() <= 3 && parse_uint(v, 100, n);
+  if (bis_) {
+    // Historic in RFC 9989; RFC 7489 receivers apply it only when it is valid.
+    rep_.add(valid ? msg::dmarc_pct_historic : msg::dmarc_pct_historic_invalid, s.name.b, s.value.e,
+             {q(s.value)});
+    return;
+  }
+  if (!valid) {
     rep_.add(msg::dmarc_pct_invalid, bad_value(s).b, bad_value(s).e, {q(s.value)});
     return;
   }

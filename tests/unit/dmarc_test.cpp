@@ -127,6 +127,16 @@ TEST(DmarcAcceptance, BisOnlyChecks) {
   EXPECT_TRUE(pct.ok);
   EXPECT_TRUE(has(pct, "DMARC-014", severity::warning, 20, 26));
   EXPECT_FALSE(pct.value.pct) << "historic pct is not what an RFC 9989 receiver understands";
+  for (const auto& d : pct.diagnostics)
+    if (d.code == "DMARC-014") EXPECT_NE(d.message.find("RFC 7489 receivers still apply it"), std::string::npos);
+  // An invalid pct is ignored by RFC 7489 receivers too: the message must not say they apply it.
+  const auto bad = v9989("v=DMARC1; p=reject; pct=150");
+  EXPECT_TRUE(has(bad, "DMARC-014", severity::warning, 20, 27));
+  for (const auto& d : bad.diagnostics) {
+    if (d.code != "DMARC-014") continue;
+    EXPECT_EQ(d.message.find("still apply"), std::string::npos) << d.message;
+    EXPECT_NE(d.message.find("every receiver ignores it"), std::string::npos) << d.message;
+  }
   // The same inputs under RFC 7489.
   EXPECT_TRUE(has(v7489("v=DMARC1; p=reject; t=y"), "DMARC-023", severity::info, 20, 23));
   EXPECT_TRUE(has(v7489("v=DMARC1; p=none; fo=0:1"), "DMARC-012", severity::info, 21, 24));
