@@ -477,5 +477,10 @@ test.describe('privacy and languages', () => {
     await expect(page.locator('#pwa-status [data-pwa="ready"]')).toContainText('Prêt à fonctionner hors ligne');
     await expect(page.locator('#pwa-status [data-pwa="offline"]')).toContainText('Vous êtes hors ligne.');
     await expect(page.locator('#pwa-status').getByRole('button', { name: 'Fermer' })).toBeVisible();
+    // Once the user gets to work, "ready" makes room (it would cover the results on a phone);
+    // "offline" stays while it is true.
+    await page.locator('#input').fill('v=STSv1; id=1');
+    await expect(page.locator('#pwa-status [data-pwa="ready"]')).toHaveCount(0);
+    await expect(page.locator('#pwa-status [data-pwa="offline"]')).toBeVisible();
   });
 });

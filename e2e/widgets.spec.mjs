@@ -320,6 +320,16 @@ test.describe('widgets embedded by a page of another origin', () => {
     const told = (await events(page)).slice(before).filter((/** @type {any} */ e) => e.target === 'validator');
     expect(told.length).toBe(1);
     expect(told[0].detail).toMatchObject({ format: 'tls-rpt', lang: 'fr', reason: null });
+
+    // Without a lang of its own, a widget follows the page's when it changes.
+    await page.evaluate(() => document.getElementById('validator')?.removeAttribute('lang'));
+    await expect(validatorSummary(page, '#validator')).toHaveText(/^TLS-RPT record — valid/);
+    await page.evaluate(() => document.documentElement.setAttribute('lang', 'fr'));
+    await expect(validatorSummary(page, '#validator')).toHaveText(/^Enregistrement TLS-RPT — valide/);
+    await expect(page.locator('#generator [part~="domain"]')).toBeVisible();
+    await expect(page.locator('#generator label').first()).not.toHaveText('Domain');
+    await page.evaluate(() => document.documentElement.setAttribute('lang', 'en'));
+    await expect(validatorSummary(page, '#validator')).toHaveText(/^TLS-RPT record — valid/);
   });
 
   test('generator: the preset list follows the language, an oversized field says so in its event, the policy heading fits the domain', async ({ page }) => {

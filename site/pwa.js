@@ -48,6 +48,9 @@ export function workerVersion(worker) {
   });
 }
 
+/** How long "ready to work offline" stays when nothing else dismisses it. */
+const readyMs = 30_000;
+
 export class AppStatus {
   /**
    * @param {HTMLElement} region the live region (#pwa-status)
@@ -69,6 +72,26 @@ export class AppStatus {
     if (message === 'update') this.shown.delete('ready');
     this.shown.add(message);
     this.render();
+    if (message === 'ready') this.dismissReadyLater();
+  }
+
+  /**
+   * "Ready to work offline" is news, not a state: it goes when the user gets
+   * to work (types in any field) or after half a minute, but not while the
+   * focus is on it.
+   */
+  dismissReadyLater() {
+    const dismiss = () => {
+      document.removeEventListener('input', dismiss, true);
+      clearTimeout(timer);
+      this.hide('ready');
+    };
+    const later = () => {
+      if (this.region.querySelector('[data-pwa="ready"]')?.contains(document.activeElement)) timer = setTimeout(later, readyMs);
+      else dismiss();
+    };
+    let timer = setTimeout(later, readyMs);
+    document.addEventListener('input', dismiss, true);
   }
 
   /** @param {Message} message */

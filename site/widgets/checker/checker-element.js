@@ -98,6 +98,7 @@ export class MtastsCheckerElement extends MtastsElement {
   }
 
   disconnectedCallback() {
+    super.disconnectedCallback();
     // Moved or removed: the lookups stop; a move runs the check again.
     if (this.state === 'running') this.interrupted = true;
     this.abort?.abort();

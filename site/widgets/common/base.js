@@ -62,6 +62,22 @@ export function codeRuns(text) {
 
 let uid = 0;
 
+/** The connected widgets, told when a `lang` attribute changes anywhere in the document. */
+const langWatchers = new Set();
+/** @type {MutationObserver | null} */
+let langObserver = null;
+
+/** @param {MtastsElement} el */
+function watchLang(el) {
+  langWatchers.add(el);
+  if (langObserver) return;
+  // Only `lang` attributes of the light DOM are watched (nothing is changed there).
+  langObserver = new MutationObserver(() => {
+    for (const w of langWatchers) w.followLang();
+  });
+  langObserver.observe(document.documentElement, { subtree: true, attributes: true, attributeFilter: ['lang'] });
+}
+
 export class MtastsElement extends HTMLElement {
   /** The tag of this element class (set by subclasses). */
   static tagName = '';
@@ -108,6 +124,7 @@ export class MtastsElement extends HTMLElement {
   }
 
   connectedCallback() {
+    watchLang(this);
     if (!this.rendered) {
       this.rendered = true;
       this.render();
@@ -149,6 +166,15 @@ export class MtastsElement extends HTMLElement {
     for (const el of this.shadow.querySelectorAll('[data-t-rich]')) el.replaceChildren(...codeRuns(t(el.getAttribute('data-t-rich') ?? '')));
     for (const el of this.shadow.querySelectorAll('[data-t-aria]')) el.setAttribute('aria-label', t(el.getAttribute('data-t-aria') ?? ''));
     this.shadow.querySelector('.root')?.setAttribute('lang', this.uiLang);
+  }
+
+  disconnectedCallback() {
+    langWatchers.delete(this);
+  }
+
+  /** A `lang` changed in the page: a widget without its own follows its nearest ancestor's. */
+  followLang() {
+    if (this.rendered && this.renderedLang !== this.uiLang) this.relocalize();
   }
 
   /** The language changed: new strings, then the results again in that language. */

@@ -104,6 +104,7 @@ export class MtastsGeneratorElement extends MtastsElement {
   }
 
   disconnectedCallback() {
+    super.disconnectedCallback();
     clearTimeout(this.timer);
   }
 

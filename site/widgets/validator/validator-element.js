@@ -66,6 +66,7 @@ export class MtastsValidatorElement extends MtastsElement {
   }
 
   disconnectedCallback() {
+    super.disconnectedCallback();
     clearTimeout(this.timer);
   }
 
