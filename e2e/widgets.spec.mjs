@@ -361,6 +361,38 @@ test.describe('widgets embedded by a page of another origin', () => {
     expect(await page.evaluate(() => /** @type {any} */ (document.getElementById('generator')).result.ok)).toBe(false);
   });
 
+  test('an attribute value a widget does not understand is told to the author once, in the console', async ({ page }) => {
+    const warnings = /** @type {string[]} */ ([]);
+    page.on('console', (m) => {
+      if (m.type() === 'warning') warnings.push(m.text());
+    });
+    await openHost(page);
+    await page.evaluate(() => {
+      const v = /** @type {any} */ (document.getElementById('validator'));
+      v.format = 'bogus';
+      v.format = 'bogus';
+      v.spec = 'rfc1';
+      v.lang = 'de';
+      const g = /** @type {any} */ (document.getElementById('generator'));
+      g.mode = 'strict';
+      g.maxAge = 12345;
+      g.preset = 'nope';
+      const c = /** @type {any} */ (document.getElementById('checker'));
+      c.resolver = 'http://insecure.example/dns-query';
+    });
+    await expect.poll(() => warnings.length).toBeGreaterThanOrEqual(7);
+    const expected = [
+      '<mtasts-validator>: format="bogus" is not one of auto, sts-record, policy, tls-rpt, dmarc; using auto.',
+      '<mtasts-validator>: spec="rfc1" is not one of rfc7489, rfc9989; using rfc7489.',
+      '<mtasts-validator>: lang="de" is not one of en, fr; using en.',
+      '<mtasts-generator>: mode="strict" is not one of testing, enforce, none; using testing.',
+      '<mtasts-generator>: max-age="12345" is not one of 86400, 604800, 1209600, 31557600; using 604800.',
+      '<mtasts-checker>: resolver="http://insecure.example/dns-query" is not one of cloudflare, google, an https:// URL; using cloudflare.',
+    ];
+    for (const line of expected) expect(warnings.filter((w) => w === line)).toHaveLength(1);
+    expect(warnings.some((w) => w.startsWith('<mtasts-generator>: preset="nope" is not one of microsoft365'))).toBe(true);
+  });
+
   test('a host CSP without wasm-unsafe-eval: every widget says what to add, the event too', async ({ page }) => {
     await page.goto(`${host.url}?no-wasm`);
     const message =

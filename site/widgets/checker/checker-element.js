@@ -73,7 +73,10 @@ export class MtastsCheckerElement extends MtastsElement {
     this.setAttribute('domain', String(v));
   }
   get resolver() {
-    return resolverName(this.getAttribute('resolver') ?? 'cloudflare');
+    const value = this.getAttribute('resolver') ?? 'cloudflare';
+    const name = resolverName(value);
+    if (name === 'cloudflare' && value !== 'cloudflare') this.badValue('resolver', value, ['cloudflare', 'google', 'an https:// URL'], 'cloudflare');
+    return name;
   }
   set resolver(v) {
     this.setAttribute('resolver', String(v));

@@ -107,16 +107,35 @@ export class MtastsElement extends HTMLElement {
     this.rendered = false;
     /** @type {Lang | null} */
     this.renderedLang = null;
+    /** @type {Set<string>} attribute values already reported as not understood */
+    this.warned = new Set();
     /** @type {Map<string, Event>} the latest event of each type raised while detached */
     this.pendingEvents = new Map();
   }
 
   /** The language in use: the element's lang (or its nearest ancestor's) if fr, else en. */
   get uiLang() {
-    const tag = (this.getAttribute('lang') ?? this.closest('[lang]')?.getAttribute('lang') ?? 'en')
-      .toLowerCase()
-      .split('-')[0];
+    const own = this.getAttribute('lang');
+    const tag = (own ?? this.closest('[lang]')?.getAttribute('lang') ?? 'en').toLowerCase().split('-')[0];
+    // Only the widget's own attribute is a mistake worth telling: a page in German is not.
+    if (own !== null && own !== '' && tag !== 'fr' && tag !== 'en') this.badValue('lang', own, ['en', 'fr'], 'en');
     return /** @type {Lang} */ (tag === 'fr' ? 'fr' : 'en');
+  }
+
+  /**
+   * Tells the page's author, once per value, that an attribute was not understood
+   * (the widget goes on with the default).
+   * @param {string} name
+   * @param {string} value
+   * @param {readonly string[]} allowed
+   * @param {string} fallback
+   */
+  badValue(name, value, allowed, fallback) {
+    const key = `${name}=${value}`;
+    if (this.warned.has(key)) return;
+    this.warned.add(key);
+    const shown = value.length > 60 ? `${value.slice(0, 60)}…` : value;
+    console.warn(`<${this.localName}>: ${name}="${shown}" is not one of ${allowed.join(', ')}; using ${fallback}.`);
   }
 
   get t() {

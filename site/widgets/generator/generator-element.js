@@ -66,7 +66,9 @@ export class MtastsGeneratorElement extends MtastsElement {
   }
   get mode() {
     const m = this.fieldValue('mode', 'mode');
-    return modes.includes(m) ? m : 'testing';
+    if (modes.includes(m)) return m;
+    if (m !== '') this.badValue('mode', m, modes, 'testing');
+    return 'testing';
   }
   set mode(v) {
     this.setAttribute('mode', String(v));
@@ -87,7 +89,9 @@ export class MtastsGeneratorElement extends MtastsElement {
   }
   get maxAge() {
     const v = this.fieldValue('max-age', 'maxAge');
-    return maxAges.includes(v) ? Number(v) : 604800;
+    if (maxAges.includes(v)) return Number(v);
+    if (v !== '') this.badValue('max-age', v, maxAges, '604800');
+    return 604800;
   }
   set maxAge(v) {
     this.setAttribute('max-age', String(v));
@@ -240,6 +244,7 @@ export class MtastsGeneratorElement extends MtastsElement {
    */
   applyPreset(id) {
     const p = this.kit?.presets.find((x) => x.id === id);
+    if (!p && id !== '' && this.kit) this.badValue('preset', id, this.kit.presets.map((x) => x.id), 'none');
     if (this.fields.preset) this.fields.preset.value = p ? p.id : '';
     if (p && this.fields.mx) {
       this.fields.mx.value = p.patterns.filter((x) => !x.optional).map((x) => x.pattern).join('\n');
@@ -270,6 +275,8 @@ export class MtastsGeneratorElement extends MtastsElement {
     if (name === 'domain' && this.fields.domain) this.fields.domain.value = v;
     if (name === 'rua' && this.fields.rua) this.fields.rua.value = v;
     if (name === 'mx' && this.fields.mx) this.fields.mx.value = splitList(v).join('\n');
+    if (name === 'mode' && !modes.includes(v)) this.badValue('mode', v, modes, 'testing');
+    if (name === 'max-age' && !maxAges.includes(v)) this.badValue('max-age', v, maxAges, '604800');
     if (name === 'mode' && this.fields.mode) this.fields.mode.value = modes.includes(v) ? v : 'testing';
     if (name === 'max-age' && this.fields.maxAge) this.fields.maxAge.value = maxAges.includes(v) ? v : '604800';
     if (name === 'preset') {

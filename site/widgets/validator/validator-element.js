@@ -38,7 +38,9 @@ export class MtastsValidatorElement extends MtastsElement {
 
   get format() {
     const f = this.getAttribute('format') ?? 'auto';
-    return formats.includes(f) ? f : 'auto';
+    if (f === 'auto' || formats.includes(f)) return f;
+    this.badValue('format', f, ['auto', ...formats], 'auto');
+    return 'auto';
   }
   set format(v) {
     this.setAttribute('format', String(v));
@@ -46,7 +48,9 @@ export class MtastsValidatorElement extends MtastsElement {
 
   get spec() {
     const s = this.getAttribute('spec') ?? 'rfc7489';
-    return specs.includes(s) ? s : 'rfc7489';
+    if (specs.includes(s)) return s;
+    this.badValue('spec', s, specs, 'rfc7489');
+    return 'rfc7489';
   }
   set spec(v) {
     this.setAttribute('spec', String(v));
