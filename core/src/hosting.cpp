@@ -3,12 +3,11 @@
 // `Content-Type: text/plain; charset=utf-8` and no redirect (RFC 8461 §3.3:
 // "HTTP 3xx redirects MUST NOT be followed"), plus the zone lines.
 //
-// Each snippet embeds the policy with the escapes of its own syntax so the
-// bytes served are the policy's bytes (CRLF kept), except Caddy: Caddyfile
-// strings have no escape for CR, so Caddy serves the same lines ended by LF,
-// which RFC 8461 §3.2 allows (sts-policy-term = LF / CRLF); its snippet shows
-// how to serve the exact file instead (and does so when the policy holds a
-// backquote, which no Caddyfile string can carry with the rest).
+// nginx and the Worker embed the policy with the escapes of their syntax, so
+// the bytes served are the policy's bytes (CRLF kept); nginx serves a file
+// when the policy is longer than one of its strings may be (4 KB). Apache and
+// Caddy serve the file written by the printf command they show (Caddyfile
+// strings cannot carry CR, and `{$VAR}` in them is read from the environment).
 //
 // Checked by hand against nginx 1.22, Apache 2.4.57, Caddy 2.6.2 and node 20
 // (Worker): status 200, the Content-Type, the exact body, 404 elsewhere.
@@ -111,32 +110,9 @@ std::string printf_command(std::string_view s, std::string_view file) {
   return o;
 }
 
-// Caddyfile raw token (backquotes: the lexer keeps every byte, RFC-style
-// escapes do not exist). The respond handler still expands `{placeholders}`
-// at run time, so braces are escaped as `\{` `\}` (Caddy's replacer). CR is
-// dropped: lines end with LF (see the file comment). Only for texts without
-// a backquote (caddy_embeddable).
-std::string caddy_string(std::string_view s) {
-  std::string o = "`";
-  for (char c : s) {
-    switch (c) {
-      case '{':
-        o += "\\{";
-        break;
-      case '}':
-        o += "\\}";
-        break;
-      case '\r':
-        break;
-      default:
-        o += c;
-    }
-  }
-  o += '`';
-  return o;
-}
-
-bool caddy_embeddable(std::string_view s) { return s.find('`') == std::string_view::npos; }
+// nginx reads a configuration token of at most 4096 bytes ("too long
+// parameter"): a longer `return 200 "…"` string is served from a file.
+constexpr std::size_t kNginxTokenMax = 4000;
 
 std::string nginx_snippet(const std::string& host, const std::string& domain,
                           std::string_view policy, const options& o) {
@@ -154,9 +130,21 @@ std::string nginx_snippet(const std::string& host, const std::string& domain,
       "§3.3).\n"
       "# Placez-le dans le contexte http (par ex. /etc/nginx/conf.d/mta-sts.conf), puis : nginx -t "
       "&& nginx -s reload\n");
+  const std::string inline_policy = nginx_string(policy);
+  const bool from_file = inline_policy.size() > kNginxTokenMax;
+  const std::string root = "/var/www/" + host;
+  if (from_file) {
+    s += tr(o,
+            "# The policy is longer than an nginx string may be: nginx serves it from a file with "
+            "its exact bytes:\n",
+            "# La politique est plus longue qu'une chaîne nginx ne peut l'être : nginx la sert "
+            "depuis un fichier, octet pour octet :\n");
+    s += "#    mkdir -p " + root + "/.well-known\n";
+    s += "#    " + printf_command(policy, root + std::string(kPath)) + "\n";
+  }
   s += tr(o, "# Check: curl -sI https://", "# Vérification : curl -sI https://");
   s += host + std::string(kPath) + "\n";
-  if (policy.find('$') != std::string_view::npos) {
+  if (!from_file && policy.find('$') != std::string_view::npos) {
     s += tr(o, "# \"$\" has no escape in nginx strings: this variable stands for it.\n",
             "# « $ » n'a pas d'échappement dans les chaînes nginx : cette variable le remplace.\n");
     s += "geo $mta_sts_dollar {\n    default \"$\";\n}\n";
@@ -177,7 +165,10 @@ std::string nginx_snippet(const std::string& host, const std::string& domain,
   s += "    location = " + std::string(kPath) + " {\n";
   s += "        types { }\n";
   s += "        default_type \"text/plain; charset=utf-8\";\n";
-  s += "        return 200 " + nginx_string(policy) + ";\n";
+  if (from_file)
+    s += "        root " + root + ";\n";
+  else
+    s += "        return 200 " + inline_policy + ";\n";
   s += "    }\n\n";
   s += tr(
       o, "    # Anything else: 404, never a redirect (senders do not follow redirects).\n",
@@ -235,12 +226,12 @@ std::string apache_snippet(const std::string& host, const std::string& domain,
   return s;
 }
 
+// Caddy serves the policy file: an inline `respond` string could not keep
+// CRLF, would have `{$VAR}` expanded from the environment when the Caddyfile
+// loads, and is re-indented by `caddy fmt`.
 std::string caddy_snippet(const std::string& host, const std::string& domain,
                           std::string_view policy, const options& o) {
-  const bool inline_policy = caddy_embeddable(policy);
-  const std::string file_block =
-      "handle " + std::string(kPath) + " {\n" + "\troot * /var/www/" + host + "\n" +
-      "\theader Content-Type \"text/plain; charset=utf-8\"\n" + "\tfile_server\n}\n";
+  const std::string root = "/var/www/" + host;
   std::string s;
   s += tr(o, "# MTA-STS policy host for ", "# Hôte de politique MTA-STS pour ");
   s += domain + " (Caddy 2).\n";
@@ -249,54 +240,27 @@ std::string caddy_snippet(const std::string& host, const std::string& domain,
   s += tr(
       o,
       "# with HTTP 200, Content-Type: text/plain; charset=utf-8 and no redirect (RFC 8461 §3.3).\n"
-      "# Caddy obtains the certificate itself. Reload with: caddy reload\n",
+      "# 1. Create the policy file with its exact bytes (or upload the downloaded mta-sts.txt "
+      "there):\n",
       "# avec HTTP 200, Content-Type: text/plain; charset=utf-8 et sans redirection (RFC 8461 "
       "§3.3).\n"
-      "# Caddy obtient lui-même le certificat. Rechargez avec : caddy reload\n");
-  if (inline_policy) {
-    s += tr(o,
-            "# Caddyfile strings cannot hold the CR of CRLF, so the lines below end with LF,\n"
-            "# which RFC 8461 §3.2 allows. For the exact CRLF bytes, serve the downloaded file "
-            "instead:\n",
-            "# Les chaînes du Caddyfile ne peuvent pas contenir le CR de CRLF : les lignes "
-            "ci-dessous finissent\n"
-            "# donc par LF, ce que la RFC 8461 §3.2 permet. Pour les octets CRLF exacts, servez "
-            "plutôt le fichier téléchargé :\n");
-    std::size_t start = 0;
-    while (start < file_block.size()) {
-      const std::size_t nl = file_block.find('\n', start);
-      std::string line = file_block.substr(start, nl - start);
-      for (char& c : line)
-        if (c == '\t') c = ' ';
-      s += "#   " + line + "\n";
-      start = nl + 1;
-    }
-  } else {
-    s +=
-        tr(o,
-           "# The policy contains a backquote, which a Caddyfile string cannot hold: Caddy serves\n"
-           "# the downloaded mta-sts.txt from /var/www/",
-           "# La politique contient une apostrophe inverse, qu'une chaîne du Caddyfile ne peut pas "
-           "contenir :\n"
-           "# Caddy sert le mta-sts.txt téléchargé depuis /var/www/");
-    s += host + "/.well-known/\n";
-  }
+      "# 1. Créez le fichier de politique avec ses octets exacts (ou déposez-y le mta-sts.txt "
+      "téléchargé) :\n");
+  s += "#    mkdir -p " + root + "/.well-known\n";
+  s += "#    " + printf_command(policy, root + std::string(kPath)) + "\n";
+  s += tr(o,
+          "# 2. Add this site to the Caddyfile; Caddy obtains the certificate itself. Then: caddy "
+          "reload\n",
+          "# 2. Ajoutez ce site au Caddyfile ; Caddy obtient lui-même le certificat. Puis : caddy "
+          "reload\n");
   s += tr(o, "# Check: curl -sI https://", "# Vérification : curl -sI https://");
   s += host + std::string(kPath) + "\n";
   s += host + " {\n";
-  if (inline_policy) {
-    s += "\thandle " + std::string(kPath) + " {\n";
-    s += "\t\theader Content-Type \"text/plain; charset=utf-8\"\n";
-    s += "\t\trespond " + caddy_string(policy) + " 200\n";
-    s += "\t}\n";
-  } else {
-    std::size_t start = 0;
-    while (start < file_block.size()) {
-      const std::size_t nl = file_block.find('\n', start);
-      s += "\t" + file_block.substr(start, nl - start) + "\n";
-      start = nl + 1;
-    }
-  }
+  s += "\thandle " + std::string(kPath) + " {\n";
+  s += "\t\troot * " + root + "\n";
+  s += "\t\theader Content-Type \"text/plain; charset=utf-8\"\n";
+  s += "\t\tfile_server\n";
+  s += "\t}\n";
   s += tr(o, "\t# Anything else: 404, never a redirect (senders do not follow redirects).\n",
           "\t# Tout le reste : 404, jamais de redirection (les expéditeurs ne les suivent pas).\n");
   s += "\thandle {\n\t\trespond 404\n\t}\n}\n";
@@ -478,17 +442,19 @@ generated_hosting generate_hosting(const hosting_input& in, const options& opts)
   const std::string host = "mta-sts." + domain;
   const std::string& p = in.policy;
 
+  const std::string policy_file = "/var/www/" + host + std::string(kPath);
   g.snippets.push_back({"nginx", "nginx", "nginx", nginx_snippet(host, domain, p, opts), {}});
+  if (nginx_string(p).size() > kNginxTokenMax) g.snippets.back().files.push_back({policy_file, p});
   g.snippets.push_back({"apache",
                         "Apache httpd",
                         "apache",
                         apache_snippet(host, domain, p, opts),
-                        {{"/var/www/" + host + std::string(kPath), p}}});
+                        {{policy_file, p}}});
   g.snippets.push_back({"caddy",
                         "Caddy",
                         "caddyfile",
                         caddy_snippet(host, domain, p, opts),
-                        {{"/var/www/" + host + std::string(kPath), p}}});
+                        {{policy_file, p}}});
   g.snippets.push_back({"cloudflare-worker",
                         "Cloudflare Worker",
                         "javascript",

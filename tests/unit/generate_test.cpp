@@ -358,6 +358,40 @@ TEST(GenerateStsRecord, UnicodeDomainBecomesALabel) {
   EXPECT_NE(find(g.diagnostics, "GEN-012", "domain"), nullptr);
 }
 
+TEST(GenerateStsRecord, WideFormsAreMappedAndCompatibilityFormsRefused) {
+  // UTS 46: the ideographic and full-width full stops are dots, full-width
+  // letters are ASCII (encoding them as they are gives an A-label no MX has).
+  for (const char* d : {"example.com\u3002", "\uff45\uff58\uff41\uff4d\uff50\uff4c\uff45.com",
+                        "example\uff0ecom"}) {
+    const generated_sts_record g = generate_sts_record({"1", d});
+    ASSERT_TRUE(g.ok) << d << dump(g.diagnostics);
+    EXPECT_EQ(g.zone_line, "_mta-sts.example.com. 3600 IN TXT \"v=STSv1; id=1\"") << d;
+  }
+  const generated_policy p = generate_policy({"enforce", {"mail.\uff45xample.com", "mx.example.com\u3002"}, "", ""});
+  ASSERT_TRUE(p.ok) << dump(p.diagnostics);
+  EXPECT_NE(p.text.find("mx: mail.example.com\r\n"), std::string::npos) << p.text;
+  EXPECT_NE(p.text.find("mx: mx.example.com\r\n"), std::string::npos) << p.text;
+  // Roman numerals, circled digits…: IDNA2008 disallows them.
+  for (const char* d : {"\u2168.example", "\u2460.example"}) {
+    const generated_sts_record g = generate_sts_record({"1", d});
+    EXPECT_FALSE(g.ok) << d;
+  }
+}
+
+TEST(GenerateStsRecord, TheLongestRecordNameFitsInADnsName) {
+  const std::string l63(63, 'a');
+  const std::string too_long = l63 + "." + l63 + "." + l63 + "." + std::string(57, 'b') + ".com";  // 253
+  ASSERT_EQ(too_long.size(), 253u);
+  const generated_sts_record g = generate_sts_record({"1", too_long});
+  EXPECT_FALSE(g.ok);
+  const field_diagnostic* d = find(g.diagnostics, "GEN-012", "domain");
+  ASSERT_NE(d, nullptr);
+  EXPECT_NE(d->message.find("at most 242"), std::string::npos) << d->message;
+  const std::string fits = l63 + "." + l63 + "." + l63 + "." + std::string(46, 'b') + ".com";  // 242
+  ASSERT_EQ(fits.size(), 242u);
+  EXPECT_TRUE(generate_sts_record({"1", fits}).ok);
+}
+
 TEST(GenerateStsRecord, IdRules) {
   generated_sts_record g = generate_sts_record({"", "example.com"});
   EXPECT_FALSE(g.ok);
@@ -832,20 +866,15 @@ const hosting_snippet* snippet(const generated_hosting& g, std::string_view id) 
 }
 
 // The text between the first `"` after `marker` and its closing quote,
-// unescaped the way nginx / JavaScript / Caddy read it.
+// unescaped the way nginx and JavaScript read it.
 std::string quoted_after(const std::string& text, const std::string& marker, char kind) {
   std::size_t i = text.find(marker);
   if (i == std::string::npos) return "<marker not found>";
-  const char quote = kind == 'c' ? '`' : '"';
+  const char quote = '"';
   i = text.find(quote, i + marker.size());
   std::string out;
   for (++i; i < text.size() && text[i] != quote; ++i) {
     if (text[i] != '\\') {
-      out += text[i];
-      continue;
-    }
-    if (kind == 'c') {  // Caddy raw token: only the replacer's \{ and \} escapes
-      if (i + 1 < text.size() && (text[i + 1] == '{' || text[i + 1] == '}')) ++i;
       out += text[i];
       continue;
     }
@@ -935,16 +964,20 @@ TEST(GenerateHosting, SnippetsServeThePolicyBytes) {
   EXPECT_EQ(quoted_after(snippet(g, "cloudflare-worker")->text, "\"mta-sts.example.com\",", 'j'),
             policy);
   EXPECT_EQ(printf_bytes(snippet(g, "apache")->text), policy);
-  std::string lf = policy;
-  for (std::size_t p; (p = lf.find('\r')) != std::string::npos;) lf.erase(p, 1);
-  EXPECT_EQ(quoted_after(snippet(g, "caddy")->text, "respond", 'c'), lf);
-  // A backquote cannot be embedded in a Caddyfile: Caddy then serves the file.
-  const std::string tick = "version: STSv1\r\nmode: none\r\nmax_age: 1\r\nnote: `x`\r\n";
-  const generated_hosting t = generate_hosting({"example.com", tick, "", ""});
+  // Caddy serves the file written by its printf command: a Caddyfile string
+  // would lose CR, expand {$VAR} from the environment and be re-indented by
+  // `caddy fmt`.
+  const std::string env = "version: STSv1\r\nmode: none\r\nmax_age: 1\r\nnote: {$HOME} `x`\r\n";
+  ASSERT_TRUE(validate_policy(env).ok);
+  const generated_hosting t = generate_hosting({"example.com", env, "", ""});
   ASSERT_TRUE(t.ok);
-  EXPECT_EQ(snippet(t, "caddy")->text.find("respond `"), std::string::npos);
-  EXPECT_NE(snippet(t, "caddy")->text.find("\t\tfile_server\n"), std::string::npos);
-  EXPECT_EQ(snippet(t, "caddy")->files.at(0).content, tick);
+  for (const generated_hosting* h : {&g, &t}) {
+    const hosting_snippet* caddy = snippet(*h, "caddy");
+    EXPECT_EQ(caddy->text.find("respond `"), std::string::npos);
+    EXPECT_NE(caddy->text.find("\t\tfile_server\n"), std::string::npos);
+    EXPECT_EQ(printf_bytes(caddy->text), h == &g ? policy : env);
+    EXPECT_EQ(caddy->files.at(0).content, h == &g ? policy : env);
+  }
   // Files to create hold the exact bytes.
   ASSERT_EQ(snippet(g, "apache")->files.size(), 1u);
   EXPECT_EQ(snippet(g, "apache")->files[0].content, policy);
@@ -957,6 +990,25 @@ TEST(GenerateHosting, SnippetsServeThePolicyBytes) {
   // Without "$" there is no geo block.
   const generated_hosting plain = generate_hosting({"example.com", kPolicy, "", ""});
   EXPECT_EQ(snippet(plain, "nginx")->text.find("geo "), std::string::npos);
+  EXPECT_TRUE(snippet(plain, "nginx")->files.empty());
+}
+
+TEST(GenerateHosting, NginxServesAPolicyLongerThanItsStringsFromAFile) {
+  // nginx refuses a configuration token over 4096 bytes ("too long parameter").
+  std::string policy = "version: STSv1\r\nmode: enforce\r\n";
+  for (int i = 0; i < 110; ++i) policy += "mx: mx" + std::to_string(100 + i) + ".mail-cluster.example.com\r\n";
+  policy += "max_age: 1209600\r\n";
+  ASSERT_GT(policy.size(), 4000u);
+  ASSERT_TRUE(validate_policy(policy).ok);
+  const generated_hosting g = generate_hosting({"example.com", policy, "", ""});
+  ASSERT_TRUE(g.ok) << dump(g.diagnostics);
+  const hosting_snippet* nginx = snippet(g, "nginx");
+  EXPECT_EQ(nginx->text.find("return 200 \""), std::string::npos);
+  EXPECT_NE(nginx->text.find("        root /var/www/mta-sts.example.com;\n"), std::string::npos);
+  EXPECT_EQ(printf_bytes(nginx->text), policy);
+  ASSERT_EQ(nginx->files.size(), 1u);
+  EXPECT_EQ(nginx->files[0].path, "/var/www/mta-sts.example.com/.well-known/mta-sts.txt");
+  EXPECT_EQ(nginx->files[0].content, policy);
 }
 
 TEST(GenerateHosting, ZoneLinesValidate) {

@@ -157,6 +157,16 @@ bool punycode_encode(const std::vector<char32_t>& cps, std::string& out) {
   return true;
 }
 
+// Compatibility characters that UTS 46 maps to other letters (Ⅸ → ix,
+// ① → 1, 𝐚 → a…) and IDNA2008 disallows: encoding them as they are would
+// give an A-label no DNS name has, so they make the name invalid.
+bool is_compatibility_form(char32_t c) noexcept {
+  return (c >= 0x2100 && c <= 0x218F) ||   // letterlike symbols, number forms
+         (c >= 0x2460 && c <= 0x24FF) ||   // enclosed alphanumerics
+         (c >= 0xFF00 && c <= 0xFFEF) ||   // half- and full-width forms (left after mapping)
+         (c >= 0x1D400 && c <= 0x1D7FF);  // mathematical alphanumerics
+}
+
 std::optional<std::string> to_a_label(std::string_view label) {
   if (all_ascii(label)) return ascii_lower(label);
   std::vector<char32_t> cps;
@@ -164,15 +174,51 @@ std::optional<std::string> to_a_label(std::string_view label) {
     const utf8_step st = utf8_next(label, i);
     if (!st.valid) return std::nullopt;
     if (cps.size() == kMaxULabelCodePoints) return std::nullopt;
-    cps.push_back(lower_cp(decode_cp(label, i, st.bytes)));
+    char32_t cp = decode_cp(label, i, st.bytes);
+    if (cp >= 0xFF01 && cp <= 0xFF5E) cp -= 0xFEE0;  // full-width ASCII (UTS 46)
+    if (is_compatibility_form(cp)) return std::nullopt;
+    cps.push_back(lower_cp(cp));
     i += st.bytes;
   }
+  if (std::all_of(cps.begin(), cps.end(), [](char32_t c) { return c < 0x80; }))
+    return std::string(cps.begin(), cps.end());
   std::string out = "xn--";
   if (!punycode_encode(cps, out)) return std::nullopt;
   return out;
 }
 
-std::optional<std::string> domain_to_ascii(std::string_view name) {
+std::string map_wide_forms(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size();) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    if (b < 0x80) {
+      out += s[i++];
+      continue;
+    }
+    const utf8_step st = utf8_next(s, i);
+    if (!st.valid) {  // left for the caller to reject
+      out.append(s.substr(i, std::max<std::size_t>(st.bytes, 1)));
+      i += std::max<std::size_t>(st.bytes, 1);
+      continue;
+    }
+    const char32_t cp = decode_cp(s, i, st.bytes);
+    if (cp == 0x3002 || cp == 0xFF0E || cp == 0xFF61)
+      out += '.';
+    else if (cp >= 0xFF01 && cp <= 0xFF5E)
+      out += static_cast<char>(cp - 0xFEE0);
+    else
+      out.append(s.substr(i, st.bytes));
+    i += st.bytes;
+  }
+  return out;
+}
+
+std::optional<std::string> domain_to_ascii(std::string_view raw) {
+  const std::string mapped = map_wide_forms(raw);
+  std::string_view name = mapped;
+  // A trailing ideographic full stop ends a name as the ASCII dot does.
+  if (name.size() > 1 && name.back() == '.' && (raw.empty() || raw.back() != '.')) name.remove_suffix(1);
   std::string out;
   out.reserve(name.size());
   std::size_t i = 0;

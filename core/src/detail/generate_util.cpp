@@ -140,6 +140,8 @@ std::vector<std::string_view> split_labels(std::string_view name) {
 
 }  // namespace
 
+constexpr std::string_view kLongestPrefix = "_smtp._tls.";
+
 domain_field check_domain(std::string_view raw, bool required, const options& opts,
                           std::vector<field_diagnostic>& out) {
   reporter rep(opts);
@@ -193,8 +195,10 @@ domain_field check_domain(std::string_view raw, bool required, const options& op
     return done();
   }
   const std::string& a = *ascii;
-  if (a.size() > 253) {
-    rep.add(msg::gen_domain_too_long, lead, end, {quote(v), std::to_string(a.size())});
+  // The longest name the records need is _smtp._tls.<domain> (11 more).
+  if (a.size() + kLongestPrefix.size() > 253) {
+    rep.add(msg::gen_domain_too_long, lead, end,
+            {quote(v), std::to_string(a.size()), std::to_string(253 - kLongestPrefix.size())});
     return done();
   }
   const std::vector<std::string_view> labels = split_labels(a);
