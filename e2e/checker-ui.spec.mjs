@@ -249,7 +249,7 @@ test.describe('checker', () => {
     await expect(page.locator('#check-verdict')).toHaveAttribute('data-verdict', 'unverified');
     await expect(page.locator('#check-report [data-code="CHK-022"]')).toBeVisible();
     await expect(page.locator('#check-report [data-lookup="policy"]')).toHaveAttribute('data-outcome', 'cors_blocked_but_host_answers');
-    await expect(page.locator('section[data-area="policy"]')).toContainText('a browser may not read the file');
+    await expect(page.locator('section[data-area="policy"]')).toContainText('a browser may not read the answer');
     await expect(page.locator('#check-report [data-code="CHK-022"]')).toHaveAttribute('data-area', 'browser');
     await expect(page.locator('#check-curl')).toHaveText(`curl -sSv https://mta-sts.${D}/.well-known/mta-sts.txt`);
     await expect(page.locator(`#check-mx tr[data-host="mx1.${D}"]`)).toContainText('unknown (policy not read)');
@@ -302,7 +302,7 @@ test.describe('checker', () => {
     await expect(page).toHaveTitle(/vérificateur/);
   });
 
-  test('history: a policy that changed without a new id raises CHK-018, and the new hash is kept', async ({ page }) => {
+  test('history: a policy that changed without a new id raises CHK-018 until the id changes', async ({ page }) => {
     await fakeWorld(page);
     await openChecker(page, {
       history: { [D]: { lastId: '20240115', lastBodyHash: '0123456789abcdef', at: '2024-01-15T12:00:00.000Z' } },
@@ -311,13 +311,24 @@ test.describe('checker', () => {
     await expect(page.locator('#check-report [data-code="CHK-018"]')).toHaveAttribute('data-severity', 'error');
     await expect(page.locator('#check-verdict')).toHaveAttribute('data-verdict', 'problems');
     await expect(page.locator('section[data-area="txt"]')).toContainText('Previous check in this browser');
+    // Senders still hold the body first seen under this id: checking again changes nothing.
     const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('mtasts.checker.history') ?? '{}'));
-    expect(stored[D].lastId).toBe('20240115');
-    expect(stored[D].lastBodyHash).toMatch(/^[0-9a-f]{16}$/);
-    expect(stored[D].lastBodyHash).not.toBe('0123456789abcdef');
-    // The same body checked again: no CHK-018.
+    expect(stored[D]).toMatchObject({ lastId: '20240115', lastBodyHash: '0123456789abcdef' });
+    await check(page, D);
+    await expect(page.locator('#check-report [data-code="CHK-018"]')).toHaveAttribute('data-severity', 'error');
+    // A new id clears it, and the body is remembered under it.
+    await page.evaluate((d) => {
+      const all = JSON.parse(localStorage.getItem('mtasts.checker.history') ?? '{}');
+      all[d].lastId = '20230101';
+      localStorage.setItem('mtasts.checker.history', JSON.stringify(all));
+    }, D);
     await check(page, D);
     await expect(page.locator('#check-report [data-code="CHK-018"]')).toHaveCount(0);
+    const after = await page.evaluate(() => JSON.parse(localStorage.getItem('mtasts.checker.history') ?? '{}'));
+    expect(after[D].lastId).toBe('20240115');
+    expect(after[D].lastBodyHash).toMatch(/^[0-9a-f]{16}$/);
+    expect(after[D].lastBodyHash).not.toBe('0123456789abcdef');
+    await check(page, D);
     await expect(page.locator('#check-verdict')).toHaveAttribute('data-verdict', 'deployed_ok');
   });
 

@@ -110,6 +110,13 @@ export const checkerStrings = {
       'There is no MTA-STS record and no policy host: senders deliver as usual, with opportunistic TLS that an attacker can strip. The generator makes everything you need.',
     'check.verdict.unverified.text':
       'What could be seen is fine, but part of the set-up could not be read from a browser or a lookup failed. The rows marked below say what was not verified and how to check it.',
+    'check.verdict.deployed_ok.testing.text':
+      'The record and the policy file are valid, in testing mode: senders that support MTA-STS report TLS failures (with TLS-RPT) but still deliver without requiring verified TLS. Fix any warning below, then switch to enforce with a new id.',
+    'check.verdict.deployed_ok.none.text':
+      'The policy is in mode none: MTA-STS is being withdrawn, and senders no longer require verified TLS. Keep it served until the previous max_age has passed, then remove the record and the policy host.',
+    'check.verdict.deployed_ok.nullMx.text':
+      'The record and the policy file are valid, but the domain publishes a null MX: it receives no mail, so MTA-STS protects nothing here.',
+    'check.verdict.otherErrors': 'MTA-STS itself is correct; the errors listed below concern TLS-RPT or DMARC.',
     'check.verdict.unverified.blind.text':
       'None of the DNS-over-HTTPS lookups answered, so nothing about this domain could be seen: this network may block the resolvers. Run the check again from another network, or check the records with dig and the policy with curl (last section).',
     'check.meta': 'Checked at {time} in {ms} ms.',
@@ -157,11 +164,11 @@ export const checkerStrings = {
     'check.policy.opaque_redirect':
       'The host answered with a redirect (3xx). Senders never follow redirects (RFC 8461 §3.3): serve the file directly at this address.',
     'check.policy.cors_blocked_but_host_answers':
-      'The host answers over HTTPS, but sends no `Access-Control-Allow-Origin` header, so a browser may not read the file. That is normal and harmless for mail senders: the policy checks are unverified, not failed.',
+      'The host answers over HTTPS (perhaps after a redirect), but sends no `Access-Control-Allow-Origin` header, so a browser may not read the answer: whether it is the policy, with status 200 and text/plain, cannot be seen here. The policy checks are unverified, not failed: check with curl (last section) or paste the body.',
     'check.policy.no_host':
       '`{host}` does not resolve (no A or AAAA record): senders cannot fetch the policy.',
     'check.policy.unreachable':
-      'The host could not be reached: the name resolves, but the connection or the TLS handshake failed. A browser cannot tell a certificate error from a closed port or a firewall.',
+      'No readable answer: the name resolves, but the connection or the TLS handshake failed, or the host redirected to an address that fails. A browser cannot tell these apart, nor a certificate error from a closed port or a firewall.',
     'check.policy.unreachable_unresolved':
       'The host could not be reached, and whether its name resolves is unknown (its address lookups failed too): this network may block DNS-over-HTTPS or HTTPS. Run the check again from another network, or check with curl.',
     'check.policy.timeout': 'No complete answer within {s} s.',
@@ -331,6 +338,13 @@ export const checkerStrings = {
       'Il n’y a ni enregistrement MTA-STS ni hôte de politique : les expéditeurs livrent comme d’habitude, avec un TLS opportuniste qu’un attaquant peut supprimer. Le générateur produit tout ce qu’il faut.',
     'check.verdict.unverified.text':
       'Ce qui a pu être vu est correct, mais une partie de la configuration n’a pas pu être lue depuis un navigateur, ou une requête a échoué. Les lignes ci-dessous disent ce qui n’a pas été vérifié et comment le vérifier.',
+    'check.verdict.deployed_ok.testing.text':
+      'L’enregistrement et le fichier de politique sont valides, en mode testing : les expéditeurs compatibles MTA-STS signalent les échecs TLS (avec TLS-RPT) mais livrent encore sans exiger de TLS vérifié. Corrigez les avertissements ci-dessous, puis passez en enforce avec un nouvel id.',
+    'check.verdict.deployed_ok.none.text':
+      'La politique est en mode none : MTA-STS est en cours de retrait et les expéditeurs n’exigent plus de TLS vérifié. Continuez à la servir jusqu’à l’expiration du max_age précédent, puis supprimez l’enregistrement et l’hôte de politique.',
+    'check.verdict.deployed_ok.nullMx.text':
+      'L’enregistrement et le fichier de politique sont valides, mais le domaine publie un MX nul : il ne reçoit aucun courrier, MTA-STS n’y protège donc rien.',
+    'check.verdict.otherErrors': 'MTA-STS lui-même est correct ; les erreurs listées ci-dessous concernent TLS-RPT ou DMARC.',
     'check.verdict.unverified.blind.text':
       'Aucune des requêtes DNS-over-HTTPS n’a abouti : rien n’a pu être vu de ce domaine, ce réseau bloque peut-être les résolveurs. Relancez la vérification depuis un autre réseau, ou vérifiez les enregistrements avec dig et la politique avec curl (dernière section).',
     'check.meta': 'Vérifié à {time} en {ms} ms.',
@@ -378,11 +392,11 @@ export const checkerStrings = {
     'check.policy.opaque_redirect':
       'L’hôte a répondu par une redirection (3xx). Les expéditeurs ne suivent jamais les redirections (RFC 8461 §3.3) : servez le fichier directement à cette adresse.',
     'check.policy.cors_blocked_but_host_answers':
-      'L’hôte répond en HTTPS, mais sans en-tête `Access-Control-Allow-Origin` : un navigateur n’a pas le droit de lire le fichier. C’est normal et sans effet pour les expéditeurs de courrier : les contrôles de la politique sont non vérifiés, pas en échec.',
+      'L’hôte répond en HTTPS (peut-être après une redirection), mais sans en-tête `Access-Control-Allow-Origin` : un navigateur n’a pas le droit de lire la réponse, et l’on ne peut pas voir ici s’il s’agit de la politique, avec le statut 200 et text/plain. Les contrôles de la politique sont non vérifiés, pas en échec : vérifiez avec curl (dernière section) ou collez le contenu.',
     'check.policy.no_host':
       '`{host}` ne se résout pas (aucun enregistrement A ni AAAA) : les expéditeurs ne peuvent pas télécharger la politique.',
     'check.policy.unreachable':
-      'L’hôte est injoignable : le nom se résout, mais la connexion ou la négociation TLS a échoué. Un navigateur ne distingue pas une erreur de certificat d’un port fermé ou d’un pare-feu.',
+      'Aucune réponse lisible : le nom se résout, mais la connexion ou la négociation TLS a échoué, ou l’hôte a redirigé vers une adresse en échec. Un navigateur ne distingue pas ces cas, ni une erreur de certificat d’un port fermé ou d’un pare-feu.',
     'check.policy.unreachable_unresolved':
       'L’hôte est injoignable, et l’on ne sait pas si son nom se résout (la recherche de ses adresses a échoué aussi) : ce réseau bloque peut-être DNS-over-HTTPS ou HTTPS. Relancez la vérification depuis un autre réseau, ou vérifiez avec curl.',
     'check.policy.timeout': 'Pas de réponse complète en {s} s.',

@@ -322,7 +322,9 @@ export class CheckerView {
       mxHosts: facts.mxHosts,
       dmarcAuth: facts.dmarcAuth,
       policy: pasted === null ? facts.policy : { outcome: 'pasted', body: pasted },
-      history: facts.history,
+      // A pasted body is seldom byte-exact (a final line break lost in a
+      // terminal): only fetched bytes are compared with the history (CHK-018…020).
+      history: pasted === null ? facts.history : undefined,
     };
     const reply = await client.assess({ facts: forKit, lang: this.i18n.lang });
     return reply ? reply.report : null;
@@ -406,7 +408,6 @@ export class CheckerView {
     if (!report || seq !== this.seq) return;
     this.pasted = body;
     this.report = report;
-    if (report.policy?.ok) rememberReport(this.facts.domain, report.sts?.value?.id, report.policyHash, new Date());
     this.show(true, 'check.live.pasted');
   }
 

@@ -84,7 +84,10 @@ export function historyFor(domain) {
 }
 
 /**
- * Remembers a report (only when it has both an id and a policy hash).
+ * Remembers a report (only when it has both an id and a policy hash). Under
+ * an id already seen, the body first seen with it is kept: that is the one
+ * senders may have cached, so a body changed without a new id stays an error
+ * (CHK-018) on every check until the id changes.
  * @param {string} domain
  * @param {string | null | undefined} id
  * @param {string | null | undefined} hash
@@ -93,7 +96,9 @@ export function historyFor(domain) {
 export function rememberReport(domain, id, hash, when = new Date()) {
   if (!id || !hash) return false;
   const all = loadAll();
-  all[domain] = { lastId: id, lastBodyHash: hash, at: when.toISOString() };
+  const known = all[domain];
+  const keep = known && known.lastId === id && typeof known.lastBodyHash === 'string' ? known.lastBodyHash : hash;
+  all[domain] = { lastId: id, lastBodyHash: keep, at: when.toISOString() };
   const names = Object.keys(all);
   if (names.length > maxDomains) {
     names

@@ -139,6 +139,27 @@ export class ReportView {
    * @param {ReportInput} input
    * @param {Row[]} rows
    */
+  /**
+   * The verdict's sentence, fitted to what the report holds: a policy in
+   * testing or none does not protect yet (or any more), a null MX receives no
+   * mail, and TLS-RPT or DMARC errors do not change the MTA-STS verdict.
+   * @param {any} report
+   * @param {Row[]} rows
+   */
+  verdictText(report, rows) {
+    const v = report.verdict;
+    const mode = report.policy?.value?.mode;
+    let key = `check.verdict.${v}.text`;
+    if (v === 'unverified' && Object.values(report.lookups ?? {}).every((l) => !(/** @type {any} */ (l)?.conclusive))) {
+      // Not one lookup answered (a network that blocks DNS-over-HTTPS): nothing was seen at all.
+      key = 'check.verdict.unverified.blind.text';
+    } else if (v === 'deployed_ok' && report.nullMx) key = 'check.verdict.deployed_ok.nullMx.text';
+    else if (v === 'deployed_ok' && (mode === 'testing' || mode === 'none')) key = `check.verdict.deployed_ok.${mode}.text`;
+    const sentence = this.t(key);
+    const others = rows.some((r) => r.severity === 'error' && (r.area === 'tlsrpt' || r.area === 'dmarc'));
+    return v === 'deployed_ok' && others ? `${sentence} ${this.t('check.verdict.otherErrors')}` : sentence;
+  }
+
   verdict(input, rows) {
     const { report, facts } = input;
     const v = report.verdict;
@@ -152,9 +173,7 @@ export class ReportView {
     const title = el('p', 'check-verdict-title');
     const icon = v === 'deployed_ok' ? 'ok' : v === 'problems' ? 'error' : v === 'unverified' ? 'warning' : 'info';
     title.append(severityIcon(icon), el('span', '', this.t(`check.verdict.${v}`)));
-    // Not one lookup answered (a network that blocks DNS-over-HTTPS): nothing was seen at all.
-    const blind = v === 'unverified' && Object.values(report.lookups ?? {}).every((l) => !(/** @type {any} */ (l)?.conclusive));
-    const text = el('p', 'check-verdict-text', this.t(blind ? 'check.verdict.unverified.blind.text' : `check.verdict.${v}.text`));
+    const text = el('p', 'check-verdict-text', this.verdictText(report, rows));
     const meta = el('p', 'check-meta');
     meta.append(
       this.t('check.summaryCounts', { counts: countsText(this.i18n, rows) }),

@@ -125,13 +125,14 @@ TEST(Assess, PastedBodyRunsPolicyRules) {
   EXPECT_EQ(assess(f).overall, verdict::deployed_ok);
 }
 
-TEST(Assess, UnreachableHostIsUnverifiedWarning) {
+TEST(Assess, UnreachableHostIsUnverifiedInfo) {
+  // rules.md CHK-022: info, "unverified, not failed" (BR-001: the cause cannot be seen).
   facts f = good();
   f.policy = {};
   f.policy.outcome = fetch_outcome::network_error;
   const assessment a = assess(f);
   EXPECT_EQ(a.overall, verdict::unverified) << dump(a);
-  expect_check(a, "CHK-022", severity::warning, check_area::browser);
+  expect_check(a, "CHK-022", severity::info, check_area::browser);
 }
 
 TEST(Assess, Redirect301) {
@@ -183,6 +184,11 @@ TEST(Assess, CacheControlReported) {
   const assessment a = assess(f);
   expect_check(a, "STS-HTTP-012", severity::info, check_area::policy);
   EXPECT_EQ(a.overall, verdict::deployed_ok);
+  // What STS-HTTP-012 itself advises is not reported.
+  for (const char* cc : {"max-age=60", "no-cache", "public, max-age=0", "no-store"}) {
+    f.policy.cache_control = cc;
+    EXPECT_EQ(find(assess(f), "STS-HTTP-012"), nullptr) << cc;
+  }
 }
 
 TEST(Assess, BodyOf70KB) {
@@ -382,6 +388,35 @@ TEST(Assess, NoMxMeansImplicitMx) {
   const assessment b = assess(f);
   EXPECT_EQ(b.overall, verdict::deployed_ok) << dump(b);
   EXPECT_EQ(b.mx[0].pattern, "example.com");
+  // A name that does not exist has no implicit MX either.
+  f.mx = nx("example.com", rrtype::mx);
+  const assessment c = assess(f);
+  EXPECT_TRUE(c.mx.empty());
+  EXPECT_EQ(find(c, "CHK-008"), nullptr);
+}
+
+TEST(Assess, BackupMxNotCoveredMattersOnlyWhenThePolicyIsInForce) {
+  facts f = good();
+  f.mx = answer("example.com", rrtype::mx,
+                {rr("example.com", 15, R"("10 mx1.example.com.")"),
+                 rr("example.com", 15, R"("20 mx2.example.com.")")});
+  f.policy.body = "version: STSv1\nmode: none\nmx: mx1.example.com\nmax_age: 86400\n";
+  const assessment a = assess(f);
+  expect_check(a, "CHK-004", severity::info, check_area::mx);
+  EXPECT_EQ(find(a, "CHK-013"), nullptr) << dump(a);
+}
+
+TEST(Assess, TlsRptAndDmarcErrorsDoNotDecideTheMtaStsVerdict) {
+  // The verdict is about MTA-STS; TLS-RPT and DMARC findings are listed beside it,
+  // whether the core's validators or the cross-checks found them.
+  facts f = good();
+  f.tlsrpt = answer("_smtp._tls.example.com", rrtype::txt,
+                    {rr("_smtp._tls.example.com", 16, R"("\"v=TLSRPTv1; rua=mailto:a@example.com\"")"),
+                     rr("_smtp._tls.example.com", 16, R"("\"v=TLSRPTv1; rua=mailto:b@example.com\"")")});
+  f.dmarc = answer("_dmarc.example.com", rrtype::txt,
+                   {rr("_dmarc.example.com", 16, R"("\"v=DMARC1, p=reject\"")")});
+  const assessment a = assess(f);
+  EXPECT_EQ(a.overall, verdict::deployed_ok) << dump(a);
 }
 
 TEST(Assess, ServfailNeverReadsAsNoRecord) {
@@ -454,6 +489,10 @@ TEST(Assess, HistoryIdChangedBodySame) {
   expect_check(assess(f), "CHK-019", severity::info, check_area::policy);
   f.policy.cache_control = "public, max-age=86400";
   expect_check(assess(f), "CHK-020", severity::warning, check_area::policy);
+  // A one-minute cache (what STS-HTTP-012 advises) explains nothing: CHK-019.
+  f.policy.cache_control = "max-age=60";
+  expect_check(assess(f), "CHK-019", severity::info, check_area::policy);
+  EXPECT_EQ(find(assess(f), "CHK-020"), nullptr);
   f.history = check_history{"20240115", policy_body_hash(kPolicy)};
   const assessment same = assess(f);
   EXPECT_EQ(find(same, "CHK-018"), nullptr);

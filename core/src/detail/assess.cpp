@@ -55,9 +55,13 @@ class sink {
     if (!l.done) return;
     for (const diagnostic& d : l.answer.diagnostics) checks_.push_back({area, d});
   }
-  [[nodiscard]] bool has_error() const {
-    return std::any_of(checks_.begin(), checks_.end(),
-                       [](const check& c) { return c.diag.sev == severity::error; });
+  /// An error about MTA-STS itself (TLS-RPT and DMARC findings are reported,
+  /// but they do not change how senders treat the MTA-STS policy).
+  [[nodiscard]] bool has_mta_sts_error() const {
+    return std::any_of(checks_.begin(), checks_.end(), [](const check& c) {
+      return c.diag.sev == severity::error && c.area != check_area::tlsrpt &&
+             c.area != check_area::dmarc;
+    });
   }
   std::vector<check> take() { return std::move(checks_); }
 
@@ -111,15 +115,20 @@ std::string provider_pattern(std::string_view host) {
   return microsoft_pattern(host);
 }
 
-bool caches(const std::optional<std::string>& cache_control) {
+// Does a cache keep the policy longer than a minute (the most STS-HTTP-012
+// advises)? no-cache / no-store / max-age ≤ 60: no.
+bool caches_long(const std::optional<std::string>& cache_control) {
   if (!cache_control) return false;
   const std::string cc = lower(*cache_control);
   if (cc.find("no-cache") != std::string::npos || cc.find("no-store") != std::string::npos)
     return false;
   const std::size_t m = cc.find("max-age=");
   if (m != std::string::npos) {
-    const std::string_view v = std::string_view(cc).substr(m + 8);
-    return !(starts_with(v, "0") && (v.size() == 1 || v[1] < '0' || v[1] > '9'));
+    std::uint64_t seconds = 0;
+    std::size_t i = m + 8;
+    for (; i < cc.size() && cc[i] >= '0' && cc[i] <= '9' && seconds < 1000000; ++i)
+      seconds = seconds * 10 + static_cast<std::uint64_t>(cc[i] - '0');
+    return i > m + 8 && seconds > 60;
   }
   return true;
 }
@@ -296,7 +305,7 @@ assessment assess(const facts& f, const options& opts) {
             out.add(check_area::policy, msg::http_charset, {detail::quote(v)});
         }
       }
-      if (pf.cache_control)
+      if (caches_long(pf.cache_control))
         out.add(check_area::policy, msg::http_cache_control, {detail::quote(*pf.cache_control)});
       if (pf.body.size() > 65536) {
         out.add(check_area::policy, msg::http_too_large);
@@ -377,7 +386,8 @@ assessment assess(const facts& f, const options& opts) {
         a.mx.clear();
         out.add(check_area::mx, msg::chk_null_mx, {d});
       }
-    } else {
+    } else if (f.mx.answer.kind != doh_kind::nxdomain) {
+      // No MX RRset at a name that exists: the name itself is the MX.
       a.mx.push_back({0, d, {}, true});
       out.add(check_area::mx, msg::chk_implicit_mx, {d});
     }
@@ -422,7 +432,7 @@ assessment assess(const facts& f, const options& opts) {
       const bool primary_covered = std::any_of(a.mx.begin(), a.mx.end(), [&](const mx_row& o) {
         return o.preference < row.preference && !o.pattern.empty();
       });
-      if (primary_covered)
+      if (primary_covered && mode != "none")
         out.add(check_area::mx, msg::chk_backup_mx_uncovered,
                 {detail::quote(row.host), std::to_string(row.preference)});
       const std::string suggested = provider_pattern(row.host);
@@ -499,7 +509,7 @@ assessment assess(const facts& f, const options& opts) {
     if (same_id && !same_body) {
       out.add(check_area::policy, msg::chk_body_changed_same_id, {detail::quote(id)});
     } else if (!same_id && same_body) {
-      if (pf.outcome == fetch_outcome::ok && caches(pf.cache_control))
+      if (pf.outcome == fetch_outcome::ok && caches_long(pf.cache_control))
         out.add(check_area::policy, msg::chk_id_changed_old_body,
                 {detail::quote(f.history->last_id), detail::quote(id), detail::quote(*pf.cache_control)});
       else
@@ -520,7 +530,7 @@ assessment assess(const facts& f, const options& opts) {
 
   // ---- verdict ----
   const bool txt_error = txt_present && a.sts && !a.sts->ok;
-  const bool has_error = out.has_error() || txt_error || policy_failed;
+  const bool has_error = out.has_mta_sts_error() || txt_error || policy_failed;
   if (txt_absent && !policy_valid) {
     a.overall = verdict::not_deployed;
   } else if (has_error || (txt_absent && policy_valid)) {
