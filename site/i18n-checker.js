@@ -272,7 +272,7 @@ export const checkerStrings = {
     'check.input.fromEmail': 'Vérification de {domain}, le domaine de l’adresse e-mail saisie.',
     'check.input.converted': 'Vérification de {domain}, la forme DNS (A-label) du nom saisi.',
     'check.offline':
-      'Vous êtes hors ligne. Le vérificateur a besoin du réseau pour interroger le résolveur DNS et l’hôte de la politique ; le validateur et le générateur fonctionnent toujours hors ligne.',
+      'Vous êtes hors ligne. Le vérificateur a besoin du réseau pour interroger le résolveur DNS et l’hôte de politique ; le validateur et le générateur fonctionnent toujours hors ligne.',
     'check.live.start': 'Vérification de {domain}…',
     'check.live.done': 'Vérification de {domain} terminée. {verdict}',
     'check.live.pasted': 'Rapport mis à jour avec la politique collée. {verdict}',
@@ -437,8 +437,8 @@ export const checkerStrings = {
 
     'check.browser.intro':
       'Une page web ne voit jamais les certificats TLS, les versions de TLS, la gestion du SNI ni STARTTLS sur vos serveurs de messagerie. Les expéditeurs vérifient tout cela : lancez ces commandes depuis un terminal.',
-    'check.browser.cert': 'Certificat de l’hôte de la politique : valide pour `mta-sts.{domain}`, non expiré, émis par une autorité publique.',
-    'check.browser.tls': 'TLS 1.2 ou plus récent sur l’hôte de la politique.',
+    'check.browser.cert': 'Certificat de l’hôte de politique : valide pour `mta-sts.{domain}`, non expiré, émis par une autorité publique.',
+    'check.browser.tls': 'TLS 1.2 ou plus récent sur l’hôte de politique.',
     'check.browser.curl': 'Ce que reçoit un expéditeur : statut 200, pas de redirection, `Content-Type: text/plain`, le contenu.',
     'check.browser.mx': 'STARTTLS et un certificat valide sur chaque hôte MX (le certificat doit nommer l’hôte MX).',
     'check.browser.noMx': 'Les hôtes MX sont inconnus : aucune commande STARTTLS à proposer.',

@@ -98,8 +98,15 @@ export class ReportView {
    */
   rows(report) {
     /** @type {Row[]} */
-    const rows = report.checks.map((c) => ({ ...c, area: /** @type {Area} */ (c.area) }));
-    const seen = new Set(rows.map((r) => `${r.code}\u0000${r.message}`));
+    const rows = [];
+    const seen = new Set();
+    // The same finding from two lookups (A and AAAA, both resolvers) is one row.
+    for (const c of report.checks) {
+      const key = `${c.code}\u0000${c.message}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      rows.push({ ...c, area: /** @type {Area} */ (c.area) });
+    }
     /** @type {[Area, any, string][]} */
     const sources = [
       ['txt', report.sts, 'sts'],

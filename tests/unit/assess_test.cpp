@@ -406,6 +406,31 @@ TEST(Assess, BackupMxNotCoveredMattersOnlyWhenThePolicyIsInForce) {
   EXPECT_EQ(find(a, "CHK-013"), nullptr) << dump(a);
 }
 
+TEST(Assess, TlsRptToTheCheckedDomainNeedsNoWordAboutOtherDomains) {
+  const auto has19 = [](const assessment& a) {
+    if (!a.tlsrpt) return false;
+    for (const diagnostic& d : a.tlsrpt->diagnostics)
+      if (d.code == "TLSRPT-019") return true;
+    return false;
+  };
+  facts f = good();  // rua=mailto:…@example.com
+  EXPECT_FALSE(has19(assess(f)));
+  f.tlsrpt = answer("_smtp._tls.example.com", rrtype::txt,
+                    {rr("_smtp._tls.example.com", 16, R"("\"v=TLSRPTv1; rua=mailto:tls@vendor.example\"")")});
+  EXPECT_TRUE(has19(assess(f)));
+}
+
+TEST(Assess, NoDmarcRecordIsSaid) {
+  facts f = good();
+  f.dmarc = nx("_dmarc.example.com", rrtype::txt);
+  const assessment a = assess(f);
+  ASSERT_TRUE(a.dmarc.has_value());
+  bool said = false;
+  for (const diagnostic& d : a.dmarc->diagnostics) said = said || d.code == "DMARC-001";
+  EXPECT_TRUE(said);
+  EXPECT_EQ(a.overall, verdict::deployed_ok) << dump(a);
+}
+
 TEST(Assess, TlsRptAndDmarcErrorsDoNotDecideTheMtaStsVerdict) {
   // The verdict is about MTA-STS; TLS-RPT and DMARC findings are listed beside it,
   // whether the core's validators or the cross-checks found them.

@@ -480,6 +480,21 @@ assessment assess(const facts& f, const options& opts) {
   const doh_answer& tr = f.tlsrpt.answer;
   if (f.tlsrpt.done && tr.status == doh_status::dns && !tr.records.empty())
     a.tlsrpt = validate_tlsrpt_record(txt_rrset_of(tr), opts);
+  if (a.tlsrpt) {
+    // TLSRPT-019 ("may go to another domain") says nothing when the reports
+    // go to the checked domain itself or one of its subdomains.
+    std::string first_mailto;
+    for (const std::string& u : a.tlsrpt->value.rua)
+      if (first_mailto.empty() && starts_with(lower(u), "mailto:")) {
+        const std::size_t at = u.rfind('@');
+        if (at != std::string::npos) first_mailto = lower(u.substr(at + 1, u.find('!', at) - at - 1));
+      }
+    if (!first_mailto.empty() && (first_mailto == d || ends_with(first_mailto, "." + d))) {
+      auto& ds = a.tlsrpt->diagnostics;
+      ds.erase(std::remove_if(ds.begin(), ds.end(), [](const diagnostic& x) { return x.code == "TLSRPT-019"; }),
+               ds.end());
+    }
+  }
   const bool tlsrpt_valid = has_record_with_prefix(f.tlsrpt, "v=TLSRPTv1") && a.tlsrpt && a.tlsrpt->ok;
   if (!tlsrpt_valid && has_record_with_prefix(f.tlsrpt_wrong, "v=TLSRPTv1"))
     out.add(check_area::tlsrpt, msg::tlsrpt_wrong_owner,
@@ -487,7 +502,8 @@ assessment assess(const facts& f, const options& opts) {
   if ((txt_present || policy_valid) && f.tlsrpt.done && tr.conclusive() && !tlsrpt_valid)
     out.add(check_area::tlsrpt, msg::chk_no_tlsrpt, {d});
   const doh_answer& dm = f.dmarc.answer;
-  if (f.dmarc.done && dm.status == doh_status::dns && !dm.records.empty())
+  // A conclusive answer without records is judged too: DMARC-001, no record.
+  if (f.dmarc.done && dm.status == doh_status::dns && (!dm.records.empty() || dm.conclusive()))
     a.dmarc = validate_dmarc_record(txt_rrset_of(dm), opts);
   // DMARC-021: each external report destination must accept the reports.
   if (a.dmarc && has_record_with_prefix(f.dmarc, "v=DMARC1")) {
