@@ -246,6 +246,17 @@ test.describe('selection', () => {
     await expect(page.locator('#summary')).toBeFocused();
   });
 
+  test('two records pasted one per line (dig +short) are judged as the RRset they are', async ({ page }) => {
+    await openValidator(page);
+    await textBox(page).fill('"v=STSv1; id=20240101"\n"v=STSv1; id=20240202"\n');
+    await expect(page.locator('#summary')).toContainText('invalid');
+    const both = page.locator('#diag-list li[data-code="STS-TXT-002"]');
+    await expect(both).toHaveCount(2);
+    await expect(both.nth(1).locator('.diag-locate')).toHaveText('Line 2, column 2');
+    await both.nth(1).locator('.diag-locate').click();
+    expect(await selectedText(page)).toBe('v=STSv1; id=20240202');
+  });
+
   test('user opens a policy file with CRLF line endings', async ({ page }) => {
     await openValidator(page);
     const body = 'version: STSv1\r\nmode: Enforce\r\nmx: mail.example.com\r\nmax_age: 604800\r\n';

@@ -1011,9 +1011,63 @@ std::size_t map_end(const detail::txt_input& in, std::string_view input, std::si
 
 }  // namespace
 
+namespace {
+
+// The discovery rule over an RRset (RFC 7489 §6.6.3): exactly one record
+// starting with v=DMARC1, judged; each item's `record` says which.
+std::vector<std::string> judge_rrset(const txt_rrset& rrset, reporter& rep, dmarc_record& value,
+                                     const options& opts) {
+  std::vector<std::string> joined;
+  joined.reserve(rrset.size());
+  std::vector<std::size_t> candidates;
+  for (std::size_t i = 0; i < rrset.size(); ++i) {
+    std::string t;
+    for (const std::string& s : rrset[i]) t += s;
+    if (looks_like_dmarc(t)) candidates.push_back(i);
+    joined.push_back(std::move(t));
+  }
+  if (candidates.empty()) {
+    for (std::size_t i = 0; i < joined.size(); ++i)
+      if (mentions_dmarc1(joined[i]))
+        rep.add(msg::dmarc_discarded_rr, 0, joined[i].size()).record = static_cast<int>(i);
+    rep.add(msg::dmarc_no_record, 0, 0);
+  } else if (candidates.size() > 1) {
+    const std::string n = std::to_string(candidates.size());
+    for (std::size_t i : candidates)
+      rep.add(msg::dmarc_multiple_records, 0, joined[i].size(), {n}).record = static_cast<int>(i);
+  } else {
+    const std::size_t i = candidates.front();
+    reporter one(opts);
+    checker c(joined[i], one, {});
+    value = c.run();
+    std::size_t off = 0;
+    for (const std::string& s : rrset[i]) {
+      if (s.size() > kMaxCharString)
+        one.add(msg::dmarc_long_string, off + kMaxCharString, off + s.size(),
+                {std::to_string(s.size())});
+      off += s.size();
+    }
+    rep.absorb(std::move(one), static_cast<int>(i));
+  }
+  return joined;
+}
+
+}  // namespace
+
 result<dmarc_record> validate_dmarc_record(std::string_view input, const options& opts) {
-  const detail::txt_input in = detail::decode_txt_input(input);
   reporter rep(opts);
+  // Several records, one per line (e.g. `dig +short` with two answers).
+  const std::vector<detail::txt_line_record> lines = detail::split_txt_records(input);
+  if (!lines.empty()) {
+    txt_rrset rrset;
+    for (const detail::txt_line_record& l : lines) rrset.push_back({l.in.text});
+    dmarc_record value;
+    judge_rrset(rrset, rep, value, opts);
+    const std::vector<std::size_t> map = detail::place_line_records(lines, rep.items());
+    apply_spec_refs(rep);
+    return detail::make_result(std::move(value), rep, input, map);
+  }
+  const detail::txt_input in = detail::decode_txt_input(input);
 
   // A zone line names the owner: `_dmarc.<domain>` (or `_dmarc` relative to
   // the zone's origin) is the only place receivers look (DMARC-002).
@@ -1065,39 +1119,8 @@ result<dmarc_record> validate_dmarc_record(std::string_view input, const options
 
 result<dmarc_record> validate_dmarc_record(const txt_rrset& rrset, const options& opts) {
   reporter rep(opts);
-  std::vector<std::string> joined;
-  joined.reserve(rrset.size());
-  std::vector<std::size_t> candidates;
-  for (std::size_t i = 0; i < rrset.size(); ++i) {
-    std::string t;
-    for (const std::string& s : rrset[i]) t += s;
-    if (looks_like_dmarc(t)) candidates.push_back(i);
-    joined.push_back(std::move(t));
-  }
   dmarc_record value;
-  if (candidates.empty()) {
-    for (std::size_t i = 0; i < joined.size(); ++i)
-      if (mentions_dmarc1(joined[i]))
-        rep.add(msg::dmarc_discarded_rr, 0, joined[i].size()).record = static_cast<int>(i);
-    rep.add(msg::dmarc_no_record, 0, 0);
-  } else if (candidates.size() > 1) {
-    const std::string n = std::to_string(candidates.size());
-    for (std::size_t i : candidates)
-      rep.add(msg::dmarc_multiple_records, 0, joined[i].size(), {n}).record = static_cast<int>(i);
-  } else {
-    const std::size_t i = candidates.front();
-    reporter one(opts);
-    checker c(joined[i], one, {});
-    value = c.run();
-    std::size_t off = 0;
-    for (const std::string& s : rrset[i]) {
-      if (s.size() > kMaxCharString)
-        one.add(msg::dmarc_long_string, off + kMaxCharString, off + s.size(),
-                {std::to_string(s.size())});
-      off += s.size();
-    }
-    rep.absorb(std::move(one), static_cast<int>(i));
-  }
+  const std::vector<std::string> joined = judge_rrset(rrset, rep, value, opts);
   apply_spec_refs(rep);
   return detail::make_rrset_result(std::move(value), rep, joined);
 }

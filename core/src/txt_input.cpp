@@ -1,5 +1,6 @@
 #include "txt_input.hpp"
 
+#include "report.hpp"
 #include "text.hpp"
 
 namespace mtasts::detail {
@@ -131,6 +132,50 @@ txt_input decode_txt_input(std::string_view input) {
   while (!body.empty() && (body.back() == '\n' || body.back() == '\r')) body.remove_suffix(1);
   out.text = std::string(body);
   return out;
+}
+
+std::vector<txt_line_record> split_txt_records(std::string_view input) {
+  std::vector<txt_line_record> out;
+  std::size_t i = 0;
+  while (i < input.size()) {
+    std::size_t end = input.find('\n', i);
+    if (end == std::string_view::npos) end = input.size();
+    std::string_view line = input.substr(i, end - i);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    std::size_t lead = 0;
+    while (lead < line.size() && is_space(line[lead])) ++lead;
+    if (lead < line.size()) {
+      txt_line_record r{i, decode_txt_input(line)};
+      const std::string_view t = r.in.text;
+      const std::string_view first = r.in.presentation ? t : t.substr(std::min(lead, t.size()));
+      if (first.size() < 2 || (first[0] != 'v' && first[0] != 'V') || first[1] != '=') return {};
+      if (!r.in.presentation && lead > 0) return {};  // an indented line continues something
+      out.push_back(std::move(r));
+    }
+    i = end + 1;
+  }
+  if (out.size() < 2) out.clear();
+  return out;
+}
+
+std::vector<std::size_t> place_line_records(const std::vector<txt_line_record>& records,
+                                            std::vector<pending>& items) {
+  std::vector<std::size_t> map;
+  std::vector<std::size_t> base;
+  for (const txt_line_record& r : records) {
+    base.push_back(map.size());
+    for (std::size_t o = 0; o <= r.in.text.size(); ++o)
+      map.push_back(r.start + (r.in.map.empty() ? o : r.in.map[std::min(o, r.in.map.size() - 1)]));
+  }
+  for (pending& p : items) {
+    if (p.record < 0 || static_cast<std::size_t>(p.record) >= records.size()) continue;
+    const auto k = static_cast<std::size_t>(p.record);
+    const std::size_t len = records[k].in.text.size();
+    p.start = base[k] + std::min(p.start, len);
+    p.end = base[k] + std::min(p.end, len);
+    p.record = -1;
+  }
+  return map;
 }
 
 std::string decode_txt_data(std::string_view data, std::size_t* strings) {

@@ -12,6 +12,8 @@
 
 namespace mtasts::detail {
 
+struct pending;
+
 struct txt_input {
   std::string text;              // the record as senders see it
   std::vector<std::size_t> map;  // text offset -> input offset (size + 1); empty = identity
@@ -25,6 +27,24 @@ struct txt_input {
 /// Never fails: an input that is not well-formed presentation is taken as
 /// the record text itself (the parser then reports what is wrong with it).
 txt_input decode_txt_input(std::string_view input);
+
+/// One record of a text that holds several, one per line.
+struct txt_line_record {
+  std::size_t start = 0;  // the line's offset in the input
+  txt_input in;           // the line decoded (its map is relative to the line)
+};
+
+/// Several records pasted one per line — `dig +short` output, zone lines, or
+/// records as typed — when every non-blank line is one that starts with
+/// "v=". Empty otherwise (the text is then one record: decode_txt_input).
+std::vector<txt_line_record> split_txt_records(std::string_view input);
+
+/// The positions of several records' diagnostics, moved into the input:
+/// each pending item of record k (its offsets relative to that record's
+/// text) gets offsets in one virtual text; the returned map takes them back
+/// to the input's bytes (for make_result).
+std::vector<std::size_t> place_line_records(const std::vector<txt_line_record>& records,
+                                            std::vector<pending>& items);
 
 /// Decodes one RFC 1035 presentation `data` field of a DoH answer (DOH-005):
 /// a sequence of quoted strings joined with no separator, or the text as is.

@@ -80,6 +80,15 @@ TEST(DmarcAcceptance, APastedRecordEndingInALineBreakIsTheRecord) {
   }
 }
 
+TEST(DmarcAcceptance, TwoRecordsPastedOnePerLine) {
+  const auto r = v7489("\"v=DMARC1; p=none\"\n\"v=DMARC1; p=reject\"");
+  EXPECT_FALSE(r.ok);
+  EXPECT_TRUE(has(r, "DMARC-003", severity::error, 1, 17));
+  EXPECT_TRUE(has(r, "DMARC-003", severity::error, 20, 38));
+  // A record split over two lines without parentheses stays one text.
+  EXPECT_FALSE(has(v7489("v=DMARC1; p=none;\nrua=mailto:d@example.com"), "DMARC-003", severity::error, 0, 0));
+}
+
 TEST(DmarcAcceptance, MissingPIsErrorUnder7489WarningUnder9989) {
   const char* t = "v=DMARC1; rua=mailto:d@example.com";
   EXPECT_TRUE(has(v7489(t), "DMARC-006", severity::error, 0, 8));

@@ -361,6 +361,26 @@ TEST(StsRecordRrset, TwoRecordsMeanNoPolicy) {
   EXPECT_EQ(find(r, "STS-TXT-002", 1)->end, 13u);
 }
 
+TEST(StsRecordText, SeveralRecordsPastedOnePerLineAreAnRrset) {
+  // `dig +short TXT _mta-sts.example.com` with two answers, quoted or not.
+  for (const char* t : {"\"v=STSv1; id=a\"\n\"v=STSv1; id=b\"\n", "v=STSv1; id=a\r\nv=STSv1; id=b"}) {
+    const R r = validate_sts_record(t);
+    EXPECT_FALSE(r.ok) << t;
+    EXPECT_TRUE(r.value.id.empty()) << t;
+    const diagnostic* second = find(r, "STS-TXT-002", 1);
+    ASSERT_NE(second, nullptr) << t;
+    EXPECT_EQ(second->line, 2u) << t;
+    EXPECT_EQ(second->record, -1) << t;  // a position in the text, not a record index
+  }
+  const R q = validate_sts_record("\"v=STSv1; id=a\"\n\"v=STSv1; id=b\"");
+  expect_at(q, "STS-TXT-002", severity::error, 2, 2, 17, 30, 1);
+  // One record whose id line is broken, or a record and a remark: still one text.
+  EXPECT_EQ(find(validate_sts_record("v=STSv1;\nid=1"), "STS-TXT-002"), nullptr);
+  EXPECT_EQ(find(validate_sts_record("v=STSv1; id=1\nmy note"), "STS-TXT-002"), nullptr);
+  // A pasted single record is unchanged.
+  EXPECT_TRUE(validate_sts_record("\"v=STSv1; id=a\"\n").ok);
+}
+
 TEST(StsRecordRrset, OtherTxtRecordsAreDiscarded) {
   const R r = validate_sts_record(txt_rrset{{"google-site-verification=abc"}, {"v=STSv1; id=1"}});
   EXPECT_TRUE(r.ok);

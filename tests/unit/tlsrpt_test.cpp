@@ -56,6 +56,18 @@ TEST(TlsRptVectors, APastedRecordEndingInALineBreakIsTheRecord) {
   EXPECT_EQ(r.value.rua[0], "mailto:a@example.com");
 }
 
+TEST(TlsRptVectors, TwoRecordsPastedOnePerLine) {
+  const R r = validate_tlsrpt_record("v=TLSRPTv1; rua=mailto:a@example.com\nv=TLSRPTv1; rua=mailto:b@example.com\n");
+  EXPECT_FALSE(r.ok);
+  int n = 0;
+  for (const diagnostic& d : r.diagnostics)
+    if (d.code == "TLSRPT-003") {
+      ++n;
+      EXPECT_EQ(d.line, static_cast<std::uint32_t>(n));
+    }
+  EXPECT_EQ(n, 2);
+}
+
 TEST(TlsRptVectors, ValidRecordModelKeepsRuaOrder) {
   const R r =
       validate_tlsrpt_record("v=TLSRPTv1; rua=mailto:a@example.com, https://r.example.com/x;");

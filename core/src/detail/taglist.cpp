@@ -321,6 +321,15 @@ std::string expected_owner(std::string_view owner, const tag_record_spec& spec) 
 std::vector<std::size_t> check_text_input(std::string_view input, reporter& rep,
                                           const tag_record_spec& spec,
                                           const tag_record_check& check) {
+  // Several records, one per line (e.g. `dig +short` with two answers): the
+  // RRset rules (one record, STS-TXT-002 / TLSRPT-003…), positions in the text.
+  const std::vector<txt_line_record> lines = split_txt_records(input);
+  if (!lines.empty()) {
+    txt_rrset rrset;
+    for (const txt_line_record& l : lines) rrset.push_back({l.in.text});
+    check_rrset(rrset, rep, spec, check);
+    return place_line_records(lines, rep.items());
+  }
   txt_input in = decode_txt_input(input);
   check(in.text, rep, true);
   if (in.strings > 1)
