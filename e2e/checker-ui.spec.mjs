@@ -345,6 +345,13 @@ test.describe('checker', () => {
     await expect(page.locator('#check-domain')).toHaveValue(D);
     await expect(page.locator('#check-domain-msg')).toContainText('e-mail address');
     await expect(page.locator('#check-domain')).not.toHaveAttribute('aria-invalid', 'true');
+    // The policy host or a record's name typed for the domain: the domain is checked, and said.
+    await check(page, `_mta-sts.${D}`);
+    await expect(page.locator('#check-domain')).toHaveValue(D);
+    await expect(page.locator('#check-domain-msg')).toContainText('one of its records');
+    await check(page, `MTA-STS.${D.toUpperCase()}.`);
+    await expect(page.locator('#check-domain')).toHaveValue(D);
+    await expect(page.locator('#check-domain-msg')).toContainText('its policy host');
   });
 
   test('offline, the checker says it needs the network', async ({ page, context }) => {

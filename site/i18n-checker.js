@@ -43,6 +43,8 @@ export const checkerStrings = {
     'check.input.fromUrl': 'Checking {domain}, the domain of the address you entered.',
     'check.input.fromEmail': 'Checking {domain}, the domain of the e-mail address you entered.',
     'check.input.converted': 'Checking {domain}, the DNS form (A-label) of the name you entered.',
+    'check.input.fromOwner': 'Checking {domain}: the name you entered is one of its records, which the check reads too.',
+    'check.input.fromPolicyHost': 'Checking {domain}: the name you entered is its policy host (mta-sts.{domain}), which the check reads too.',
     'check.offline':
       'You are offline. The checker needs the network to ask the DNS resolver and the policy host; the validator and the generator keep working offline.',
     'check.live.start': 'Checking {domain}…',
@@ -271,6 +273,8 @@ export const checkerStrings = {
     'check.input.fromUrl': 'Vérification de {domain}, le domaine de l’adresse saisie.',
     'check.input.fromEmail': 'Vérification de {domain}, le domaine de l’adresse e-mail saisie.',
     'check.input.converted': 'Vérification de {domain}, la forme DNS (A-label) du nom saisi.',
+    'check.input.fromOwner': 'Vérification de {domain} : le nom saisi est l’un de ses enregistrements, que la vérification lit aussi.',
+    'check.input.fromPolicyHost': 'Vérification de {domain} : le nom saisi est son hôte de politique (mta-sts.{domain}), que la vérification lit aussi.',
     'check.offline':
       'Vous êtes hors ligne. Le vérificateur a besoin du réseau pour interroger le résolveur DNS et l’hôte de politique ; le validateur et le générateur fonctionnent toujours hors ligne.',
     'check.live.start': 'Vérification de {domain}…',

@@ -195,9 +195,12 @@ export class CheckerView {
     const typedClean = typed.trim().toLowerCase().replace(/\.$/, '');
     if (norm.from === 'url') this.setInputMessage({ key: 'check.input.fromUrl', params: { domain } });
     else if (norm.from === 'email') this.setInputMessage({ key: 'check.input.fromEmail', params: { domain } });
+    else if (norm.from === 'owner') this.setInputMessage({ key: 'check.input.fromOwner', params: { domain } });
+    else if (norm.from === 'policyHost') this.setInputMessage({ key: 'check.input.fromPolicyHost', params: { domain } });
     else if (typedClean !== domain) this.setInputMessage({ key: 'check.input.converted', params: { domain } });
     else this.setInputMessage(null);
-    if (this.input.value.trim() !== domain && norm.from !== null) this.input.value = domain;
+    // The box shows what is checked (a Unicode name typed stays as typed, the message gives its A-label).
+    if (this.input.value.trim() !== domain && (norm.from !== null || typedClean === domain)) this.input.value = domain;
 
     this.renderOnline();
     if (this.offline()) {

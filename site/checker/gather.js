@@ -161,11 +161,11 @@ export class DomainError extends Error {
  * case, no trailing dot). Accepts a URL or an e-mail address typed by mistake
  * (takes the host, or the part after @). Rejects clearly invalid names.
  * @param {string} input
- * @returns {{ ok: true, domain: string, from: 'url' | 'email' | null } | { ok: false, code: string }}
+ * @returns {{ ok: true, domain: string, from: 'url' | 'email' | 'owner' | 'policyHost' | null } | { ok: false, code: string }}
  */
 export function normalizeDomain(input) {
   let s = String(input ?? '').trim();
-  /** @type {'url' | 'email' | null} */
+  /** @type {'url' | 'email' | 'owner' | 'policyHost' | null} */
   let from = null;
   if (s === '') return { ok: false, code: 'empty' };
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(s)) {
@@ -191,6 +191,16 @@ export function normalizeDomain(input) {
   s = s.trim();
   if (s === '') return { ok: false, code: 'empty' };
   if (/\s/.test(s)) return { ok: false, code: 'spaces' };
+  // The name of one of the domain's records, or its policy host, typed for the domain.
+  const owner = /^(?:_mta-sts|_smtp\._tls|_dmarc)\.(.+\..+)$/i.exec(s);
+  const policyHost = /^mta-sts\.(.+\..+)$/i.exec(s);
+  if (owner) {
+    s = owner[1];
+    from = 'owner';
+  } else if (policyHost) {
+    s = policyHost[1];
+    from = 'policyHost';
+  }
   if (s.startsWith('[') || /^[0-9.]+$/.test(s) || /^[0-9a-f:]+$/i.test(s) && s.includes(':')) {
     return { ok: false, code: 'ip' };
   }

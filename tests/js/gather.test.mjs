@@ -132,6 +132,17 @@ describe('normalizeDomain', () => {
     assert.equal(normalizeDomain('https://example.com/').from, 'url');
     assert.equal(normalizeDomain('example.com').from, null);
   });
+  test('a record name or the policy host typed for the domain checks the domain', () => {
+    for (const typed of ['_mta-sts.Example.com', '_smtp._tls.example.com.', '_dmarc.example.com']) {
+      assert.deepEqual(normalizeDomain(typed), { ok: true, domain: 'example.com', from: 'owner' }, typed);
+    }
+    for (const typed of ['mta-sts.example.com', 'https://mta-sts.example.com/.well-known/mta-sts.txt']) {
+      assert.deepEqual(normalizeDomain(typed), { ok: true, domain: 'example.com', from: 'policyHost' }, typed);
+    }
+    // Not a prefix of a domain: left alone (or refused as before).
+    assert.equal(normalizeDomain('mta-sts.com').domain, 'mta-sts.com');
+    assert.equal(normalizeDomain('_dmarc.com').ok, false);
+  });
   const bad = [
     ['', 'empty'],
     ['   ', 'empty'],
