@@ -2,6 +2,8 @@
 // The summary line ("n errors, n warnings, n info") and the polite live region
 // that announces it to screen readers once typing pauses.
 
+import { severityCounts } from './counts.js';
+
 /** @typedef {import('./i18n.js').I18n} I18n */
 
 /** Quiet time before the live region speaks, so typing does not chatter. */
@@ -38,17 +40,5 @@ export class SummaryPanel {
  * @param {{ severity: string }[]} diagnostics
  */
 export function countsText(i18n, diagnostics) {
-  let errors = 0;
-  let warnings = 0;
-  let infos = 0;
-  for (const d of diagnostics) {
-    if (d.severity === 'error') errors++;
-    else if (d.severity === 'warning') warnings++;
-    else infos++;
-  }
-  return [
-    i18n.t('count.errors', { n: errors }),
-    i18n.t('count.warnings', { n: warnings }),
-    i18n.t('count.infos', { n: infos }),
-  ].join(', ');
+  return severityCounts((key, params) => i18n.t(key, params), diagnostics);
 }

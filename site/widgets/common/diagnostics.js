@@ -77,18 +77,3 @@ export function diagnosticsList(t, diagnostics, options = {}) {
   }
   return out;
 }
-
-/**
- * "2 errors, 1 warning" (only the non-zero counts; "" when none).
- * @param {(key: string, params?: Record<string, string | number>) => string} t
- * @param {readonly Diagnostic[]} diagnostics
- */
-export function countsText(t, diagnostics) {
-  const n = { error: 0, warning: 0, info: 0 };
-  for (const d of diagnostics) n[d.severity] += 1;
-  const parts = [];
-  if (n.error) parts.push(t('count.errors', { n: n.error }));
-  if (n.warning) parts.push(t('count.warnings', { n: n.warning }));
-  if (n.info) parts.push(t('count.infos', { n: n.info }));
-  return parts.join(', ');
-}

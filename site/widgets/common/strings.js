@@ -46,7 +46,6 @@ export const strings = {
     'summary.tooLarge': 'This text has {n} characters: the widget checks at most {max} (a policy file is limited to 64 KiB). Use the full site for larger texts.',
     'summary.valid': '{format} — valid: {counts}',
     'summary.invalid': '{format} — invalid: {counts}',
-    'summary.noProblem': 'no problem found',
     'understood': 'What a sender understands',
     'value.none': 'none',
 
@@ -146,7 +145,6 @@ export const strings = {
     'summary.tooLarge': 'Ce texte compte {n} caractères : le widget en vérifie au plus {max} (un fichier de politique est limité à 64 Kio). Utilisez le site complet pour les textes plus longs.',
     'summary.valid': '{format} — valide : {counts}',
     'summary.invalid': '{format} — invalide : {counts}',
-    'summary.noProblem': 'aucun problème trouvé',
     'understood': 'Ce que comprend un expéditeur',
     'value.none': 'aucun',
 

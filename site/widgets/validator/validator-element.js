@@ -11,7 +11,8 @@
 // Event: mtasts-result (see ../common/events.js).
 
 import { MtastsElement, h, siteUrl } from '../common/base.js';
-import { countsText, diagnosticsList } from '../common/diagnostics.js';
+import { severityCounts } from '../../counts.js';
+import { diagnosticsList } from '../common/diagnostics.js';
 import { MtastsResultEvent } from '../common/events.js';
 import { redrawKeepingFocus } from '../../keep-focus.js';
 
@@ -246,7 +247,7 @@ export class MtastsValidatorElement extends MtastsElement {
       return;
     }
     const d = result.diagnostics;
-    const counts = countsText(t, d) || t('summary.noProblem');
+    const counts = severityCounts(t, d);
     summary.dataset.state = !result.ok ? 'error' : d.some((x) => x.severity === 'warning') ? 'warning' : 'ok';
     summary.textContent = t(result.ok ? 'summary.valid' : 'summary.invalid', { format: t(`format.${format}`), counts });
     if (d.length > 0) {
