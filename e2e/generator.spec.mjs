@@ -611,7 +611,7 @@ test.describe('views and guide', () => {
       'Get an HTTPS certificate for it',
       'Serve the policy file',
       'Publish the TXT record',
-      'Start in testing mode',
+      'Let testing mode run',
       'Watch the TLS reports',
       'Move to enforce with a new id',
       'Check, and keep checking',
@@ -619,15 +619,15 @@ test.describe('views and guide', () => {
     await expect(page.locator('#guide-change')).toContainText('Put the new policy file online first.');
     await expect(page.locator('#guide-remove li')).toHaveText([
       'Publish a policy with mode: none and a short max_age, such as 86400.',
-      'Publish the TXT record with a new id, so that senders fetch it.',
-      'Wait until the previous policy’s max_age has passed since then: every cached copy has expired.',
+      'Publish the TXT record with a new id, so that senders fetch the none policy.',
+      'Wait, from that moment, for as long as the previous policy’s max_age: by then every cached copy has expired.',
       'Only then delete the TXT record and the policy host.',
     ]);
     const faq = page.locator('#guide-faq details');
     await expect(faq).toHaveCount(14);
     // Answers are collapsed until asked for, then readable.
     await expect(page.locator('#faq-wildcards p')).toBeHidden();
-    await page.getByText('Can I use wildcards in the mx patterns?').click();
+    await page.getByText('How far does a * in an mx line reach?').click();
     await expect(page.locator('#faq-wildcards p')).toContainText('stands for exactly one label');
     await page.locator('#faq-line-endings summary').press('Enter');
     await expect(page.locator('#faq-line-endings p')).toContainText('Both are valid');

@@ -342,7 +342,7 @@ const pageStrings = {
     'guide.why.visibility':
       'Visibility: with TLS-RPT, senders tell you every day which connections to your domain failed and why.',
     'guide.why.providers':
-      'Large senders such as Gmail and Microsoft 365 check MTA-STS, and security audits increasingly expect it.',
+      'Adoption: large senders such as Gmail and Microsoft 365 check MTA-STS, and security audits increasingly expect it.',
     'guide.parts.heading': 'What you publish',
     'guide.parts.record': 'A TXT record at `_mta-sts.<domain>`',
     'guide.parts.recordText':
@@ -361,11 +361,11 @@ const pageStrings = {
       'The certificate must be valid for `mta-sts.<domain>` (a `*.<domain>` wildcard works too), issued by a public authority and not expired. Let’s Encrypt is fine; renew it automatically, because an expired certificate stops senders from fetching the policy.',
     'guide.step.serve': 'Serve the policy file',
     'guide.step.serveText':
-      'Save the policy as `mta-sts.txt` and serve it at exactly `/.well-known/mta-sts.txt`, with status 200, the type `text/plain` and no redirect. The [hosting snippets](#gen-step-hosting) do this for nginx, Apache, Caddy, Cloudflare and GitHub Pages. Open the address in a browser before going on.',
+      'Write the policy with `mode: testing` first (the next steps say why) and serve it as `mta-sts.txt` at exactly `/.well-known/mta-sts.txt`, with status 200, the type `text/plain` and no redirect. The [hosting snippets](#gen-step-hosting) do this for nginx, Apache, Caddy, Cloudflare and GitHub Pages. Open the address in a browser before going on.',
     'guide.step.txt': 'Publish the TXT record',
     'guide.step.txtText':
       'Add the TXT record `v=STSv1; id=…` at `_mta-sts.<domain>` once the file is online. A TTL of one hour (3600) or less lets later id changes reach senders quickly.',
-    'guide.step.testing': 'Start in testing mode',
+    'guide.step.testing': 'Let testing mode run',
     'guide.step.testingText':
       'Begin with `mode: testing` and a short `max_age` such as 86400 (one day): senders deliver as before and only report problems, so a mistake costs no mail.',
     'guide.step.tlsrpt': 'Watch the TLS reports',
@@ -376,7 +376,7 @@ const pageStrings = {
       'Change the file to `mode: enforce` with a longer `max_age` (one week at first, then up to 31557600, one year), put it online, then publish the record with a new id. Without a new id, senders keep the testing policy until it expires.',
     'guide.step.check': 'Check, and keep checking',
     'guide.step.checkText':
-      'Paste the served file and the record into the [validator](#validator), and keep reading the reports: an expiring certificate or a changed MX host shows up there first.',
+      'Run the [checker](#checker) on your domain: it reads the record, fetches the served file and matches your MX hosts against it, as a sender would. Then keep reading the reports: an expiring certificate or a changed MX host shows up there first. (Offline, the [validator](#validator) checks a pasted file or record.)',
     'guide.change.heading': 'Changing a policy',
     'guide.change.1': 'Put the new policy file online first.',
     'guide.change.2':
@@ -387,22 +387,22 @@ const pageStrings = {
       'Before moving your mail to other MX hosts: well ahead of the change (at least one current `max_age`), add the new hosts to the policy with a new id, and lower `max_age` if it is long. Switch the MX records, then remove the old hosts from the policy, with a new id again.',
     'guide.remove.heading': 'Removing MTA-STS',
     'guide.remove.1': 'Publish a policy with `mode: none` and a short `max_age`, such as 86400.',
-    'guide.remove.2': 'Publish the TXT record with a new id, so that senders fetch it.',
-    'guide.remove.3': 'Wait until the previous policy’s `max_age` has passed since then: every cached copy has expired.',
+    'guide.remove.2': 'Publish the TXT record with a new id, so that senders fetch the none policy.',
+    'guide.remove.3': 'Wait, from that moment, for as long as the previous policy’s `max_age`: by then every cached copy has expired.',
     'guide.remove.4': 'Only then delete the TXT record and the policy host.',
     'guide.remove.why':
       'Deleting the record at once does not switch MTA-STS off: senders keep applying their cached policy until it expires, and if your MX hosts change meanwhile, mail waits in their queues and then bounces.',
     'guide.faq.heading': 'Frequently asked questions',
-    'faq.what.q': 'What is MTA-STS, and do I need it?',
+    'faq.what.q': 'What does MTA-STS protect, and is it worth it for my domain?',
     'faq.what.a':
       'Mail between servers is encrypted only if both sides agree to it, and an attacker on the path can make the sender believe that your server does not offer encryption. MTA-STS (RFC 8461) lets your domain declare which MX hosts receive its mail and that they must be reached over TLS with a valid certificate. If your domain receives mail, it is worth deploying, together with TLS-RPT.',
     'faq.modes.q': 'What is the difference between testing, enforce and none?',
     'faq.modes.a':
       'In `testing`, a sender that meets a problem (no TLS, an invalid certificate, an MX host that is not listed) still delivers, and reports the failure to your TLS-RPT address. In `enforce`, it does not deliver to that host: the message waits in its queue and eventually bounces. `none` tells senders that the policy is withdrawn; it is used to remove MTA-STS. Start in testing, read the reports, then enforce with a new id.',
-    'faq.maxAge.q': 'Which max_age should I choose?',
+    'faq.maxAge.q': 'How long should max_age be?',
     'faq.maxAge.a':
       '`max_age` is how many seconds a sender keeps your policy after fetching it. There is no minimum: every value from 0 to 31557600 (one year) is valid, although 0 means the policy is never kept and so protects nothing. While testing, 86400 (one day) lets you correct mistakes quickly. In enforce, use at least 604800 (one week): RFC 8461 recommends values as long as practical, and many domains use two weeks (1209600) to a year. Lower it well ahead of a planned change of MX hosts.',
-    'faq.wildcards.q': 'Can I use wildcards in the mx patterns?',
+    'faq.wildcards.q': 'How far does a * in an mx line reach?',
     'faq.wildcards.a':
       'Yes, but only as `*.` at the start, and the `*` stands for exactly one label: `*.example.com` matches `mail.example.com`, but neither `example.com` nor `a.b.example.com`. So `*.aspmx.l.google.com` does not cover `aspmx.l.google.com` (list both), `*.google.com` does not cover `aspmx.l.google.com`, and `*.mx.microsoft` never matches Exchange Online hosts such as `contoso-com.a-v1.mx.microsoft`. Forms such as `mail*.example.com` or `*.*.example.com` are invalid.',
     'faq.lineEndings.q': 'LF or CRLF line endings?',
@@ -416,16 +416,16 @@ const pageStrings = {
       'No. Senders fetch exactly `https://mta-sts.<domain>/.well-known/mta-sts.txt`, do not follow redirects and accept only status 200. Usual causes of a redirect: a rule that sends everything to `www` or to the main site, a trailing-slash rule, a CDN’s “always use www” option, a GitHub Pages custom-domain redirect; a firewall challenge (403) fails too. Senders only use HTTPS, so a redirect from http to https on port 80 does no harm.',
     'faq.newId.q': 'Why does every change need a new id?',
     'faq.newId.a':
-      'Senders fetch the policy when they first meet your domain, when their copy expires (`max_age`), or when the id in the TXT record changes — never otherwise. Change the file but keep the id, and senders keep the old policy until it expires. So publish the new file first, then the new id. The id is 1 to 32 letters or digits (no dashes, dots or colons); senders only check whether it changed, so it need not grow. A UTC timestamp such as `20240115120000` is just convenient, and the generator makes a new one whenever the policy changes.',
-    'faq.tlsrpt.q': 'Do I also need a TLS-RPT record?',
+      'Senders fetch the policy when they first meet your domain, when their copy expires (`max_age`), or when the id in the TXT record changes — never otherwise. Change the file but keep the id, and senders keep the old policy until it expires. So publish the new file first, then the new id. The id is 1 to 32 letters or digits (no dashes, dots or colons); senders only check whether it changed, so it need not grow. A UTC timestamp such as `20250301084500` is just convenient, and the generator makes a new one whenever the policy changes.',
+    'faq.tlsrpt.q': 'Is TLS-RPT worth adding next to MTA-STS?',
     'faq.tlsrpt.a':
       'It is not required, but without it testing mode tells you nothing. A TXT record at `_smtp._tls.<domain>`, such as `v=TLSRPTv1; rua=mailto:tls-reports@example.com`, asks senders to e-mail (or POST to an `https://` address) a daily JSON summary of the TLS sessions to your domain, successful and failed. Unlike DMARC, reports sent to another domain need no authorisation record.',
-    'faq.microsoft.q': 'How do I set up MTA-STS for Microsoft 365?',
+    'faq.microsoft.q': 'My mail is hosted by Microsoft 365: which mx lines?',
     'faq.microsoft.a':
-      'Exchange Online receives your mail at `<domain-with-dashes>.mail.protection.outlook.com`, so the pattern is `*.mail.protection.outlook.com`. If you turned on inbound SMTP DANE with DNSSEC, your MX becomes `<tenant>.<x>-v1.mx.microsoft`: add the pattern derived from it, e.g. `*.a-v1.mx.microsoft`, never `*.mx.microsoft`, which matches nothing. Microsoft does not host your policy file: serve it yourself and publish the TXT record in your DNS. In the [generator](#generator), pick the Microsoft 365 preset.',
-    'faq.google.q': 'How do I set up MTA-STS for Google Workspace?',
+      'Exchange Online receives your mail at `<domain-with-dashes>.mail.protection.outlook.com`, so the pattern is `*.mail.protection.outlook.com`. If you turned on inbound SMTP DANE with DNSSEC, your MX becomes `<tenant>.<x>-v1.mx.microsoft`: add the pattern derived from it, e.g. `*.a-v1.mx.microsoft`. Never `*.mx.microsoft`: a `*` stands for one label, and those hosts sit two labels below `mx.microsoft`, so it covers none of them. Microsoft does not host your policy file: serve it yourself and publish the TXT record in your DNS. In the [generator](#generator), pick the Microsoft 365 preset.',
+    'faq.google.q': 'My mail is hosted by Google Workspace: which mx lines?',
     'faq.google.a':
-      'Domains set up since 2023 use a single MX, `smtp.google.com`; older ones use `aspmx.l.google.com` and `alt1` to `alt4.aspmx.l.google.com`. List what your MX records show: `smtp.google.com`, or `aspmx.l.google.com` plus `*.aspmx.l.google.com` (the wildcard does not cover the bare name). `*.google.com` covers `smtp.google.com` but not the `aspmx` hosts (a wildcard stands for one label only), and it accepts any host under google.com: list the exact names instead. Google asks for the `version` line first and at least two weeks of testing before enforce. Google does not host the policy file either. In the [generator](#generator), pick the Google Workspace preset.',
+      'Domains set up since 2023 use a single MX, `smtp.google.com`; older ones use `aspmx.l.google.com` and `alt1` to `alt4.aspmx.l.google.com`, and the oldest also `aspmx2` to `aspmx5.googlemail.com` (covered by `*.googlemail.com`). List what your MX records show: `smtp.google.com`, or `aspmx.l.google.com` plus `*.aspmx.l.google.com` (the wildcard does not cover the bare name). `*.google.com` covers `smtp.google.com` but not the `aspmx` hosts (a wildcard stands for one label only), and it accepts any host under google.com: list the exact names instead. Google asks for the `version` line first and at least two weeks of testing before enforce. Google does not host the policy file either. In the [generator](#generator), pick the Google Workspace preset.',
     'faq.outage.q': 'What happens if the policy host is down?',
     'faq.outage.a':
       'Senders that already hold your policy keep applying it until its `max_age` ends, and try to refresh it meanwhile. Senders without a copy deliver as if you had no MTA-STS. A short outage of the policy host therefore does not block mail; a wrong policy in enforce mode does.',
@@ -818,7 +818,7 @@ const pageStrings = {
     'guide.why.visibility':
       'Visibilité : avec TLS-RPT, les expéditeurs vous indiquent chaque jour quelles connexions vers votre domaine ont échoué, et pourquoi.',
     'guide.why.providers':
-      'Les grands expéditeurs comme Gmail et Microsoft 365 vérifient MTA-STS, et les audits de sécurité l’attendent de plus en plus.',
+      'Adoption : les grands expéditeurs comme Gmail et Microsoft 365 vérifient MTA-STS, et les audits de sécurité l’attendent de plus en plus.',
     'guide.parts.heading': 'Ce que vous publiez',
     'guide.parts.record': 'Un enregistrement TXT en `_mta-sts.<domaine>`',
     'guide.parts.recordText':
@@ -832,16 +832,16 @@ const pageStrings = {
     'guide.step.subdomain': 'Créez le sous-domaine `mta-sts`',
     'guide.step.subdomainText':
       'Faites pointer `mta-sts.<domaine>` vers un serveur web que vous maîtrisez (enregistrements A/AAAA) ou vers un service d’hébergement (un CNAME). Il n’a qu’un petit fichier à servir.',
-    'guide.step.certificate': 'Obtenez un certificat HTTPS pour ce sous-domaine',
+    'guide.step.certificate': 'Procurez-vous un certificat HTTPS pour ce sous-domaine',
     'guide.step.certificateText':
-      'Le certificat doit être valide pour `mta-sts.<domaine>` (un joker `*.<domaine>` convient aussi), émis par une autorité publique et non expiré. Let’s Encrypt convient ; renouvelez-le automatiquement, car un certificat expiré empêche les expéditeurs de récupérer la politique.',
+      'Le certificat doit couvrir `mta-sts.<domaine>` (un joker `*.<domaine>` aussi), venir d’une autorité publique et être en cours de validité. Un certificat Let’s Encrypt fait l’affaire ; automatisez son renouvellement, car une fois expiré il empêche les expéditeurs de récupérer la politique.',
     'guide.step.serve': 'Servez le fichier de politique',
     'guide.step.serveText':
-      'Enregistrez la politique sous le nom `mta-sts.txt` et servez-la exactement à `/.well-known/mta-sts.txt`, avec le statut 200, le type `text/plain` et sans redirection. Les [configurations d’hébergement](#gen-step-hosting) le font pour nginx, Apache, Caddy, Cloudflare et GitHub Pages. Ouvrez l’adresse dans un navigateur avant de continuer.',
+      'Rédigez d’abord la politique en `mode: testing` (les étapes suivantes disent pourquoi) et publiez-la sous le nom `mta-sts.txt`, exactement à l’adresse `/.well-known/mta-sts.txt`, avec le statut 200, le type `text/plain` et sans redirection. Les [configurations d’hébergement](#gen-step-hosting) le font pour nginx, Apache, Caddy, Cloudflare et GitHub Pages. Ouvrez l’adresse dans un navigateur avant de continuer.',
     'guide.step.txt': 'Publiez l’enregistrement TXT',
     'guide.step.txtText':
       'Ajoutez l’enregistrement TXT `v=STSv1; id=…` en `_mta-sts.<domaine>` une fois le fichier en ligne. Un TTL d’une heure (3600) ou moins permet aux changements d’identifiant d’atteindre vite les expéditeurs.',
-    'guide.step.testing': 'Commencez en mode testing',
+    'guide.step.testing': 'Laissez tourner le mode testing',
     'guide.step.testingText':
       'Démarrez avec `mode: testing` et un `max_age` court, par exemple 86400 (un jour) : les expéditeurs livrent comme avant et se contentent de signaler les problèmes ; une erreur ne coûte donc aucun message.',
     'guide.step.tlsrpt': 'Surveillez les rapports TLS',
@@ -852,7 +852,7 @@ const pageStrings = {
       'Passez le fichier en `mode: enforce` avec un `max_age` plus long (une semaine d’abord, puis jusqu’à 31557600, un an), mettez-le en ligne, puis publiez l’enregistrement avec un nouvel identifiant. Sans nouvel identifiant, les expéditeurs gardent la politique testing jusqu’à son expiration.',
     'guide.step.check': 'Vérifiez, et continuez de vérifier',
     'guide.step.checkText':
-      'Collez le fichier servi et l’enregistrement dans le [validateur](#validator), et continuez de lire les rapports : un certificat qui expire ou un hôte MX qui change s’y voit en premier.',
+      'Lancez le [vérificateur](#checker) sur votre domaine : il lit l’enregistrement, récupère le fichier servi et y confronte vos hôtes MX, comme le ferait un expéditeur. Continuez ensuite de lire les rapports : un certificat qui expire ou un hôte MX qui change s’y voit en premier. (Hors ligne, le [validateur](#validator) contrôle un fichier ou un enregistrement collé.)',
     'guide.change.heading': 'Modifier une politique',
     'guide.change.1': 'Mettez d’abord le nouveau fichier de politique en ligne.',
     'guide.change.2':
@@ -863,23 +863,23 @@ const pageStrings = {
       'Avant de déplacer votre courrier vers d’autres hôtes MX : bien avant le changement (au moins un `max_age` actuel), ajoutez les nouveaux hôtes à la politique avec un nouvel identifiant, et réduisez `max_age` s’il est long. Basculez les enregistrements MX, puis retirez les anciens hôtes de la politique, de nouveau avec un nouvel identifiant.',
     'guide.remove.heading': 'Retirer MTA-STS',
     'guide.remove.1': 'Publiez une politique avec `mode: none` et un `max_age` court, par exemple 86400.',
-    'guide.remove.2': 'Publiez l’enregistrement TXT avec un nouvel identifiant, pour que les expéditeurs la récupèrent.',
+    'guide.remove.2': 'Publiez l’enregistrement TXT avec un nouvel identifiant, pour que les expéditeurs récupèrent la politique none.',
     'guide.remove.3':
-      'Attendez que le `max_age` de la politique précédente soit écoulé depuis : toutes les copies en cache ont alors expiré.',
+      'À partir de ce moment, attendez aussi longtemps que le `max_age` de la politique précédente : toutes les copies en cache auront alors expiré.',
     'guide.remove.4': 'Alors seulement, supprimez l’enregistrement TXT et l’hôte de politique.',
     'guide.remove.why':
       'Supprimer tout de suite l’enregistrement ne désactive pas MTA-STS : les expéditeurs continuent d’appliquer la politique en cache jusqu’à son expiration, et si vos hôtes MX changent entre-temps, le courrier attend dans leurs files puis revient en erreur.',
     'guide.faq.heading': 'Questions fréquentes',
-    'faq.what.q': 'Qu’est-ce que MTA-STS, et en ai-je besoin ?',
+    'faq.what.q': 'Que protège MTA-STS, et cela vaut-il la peine pour mon domaine ?',
     'faq.what.a':
       'Le courrier entre serveurs n’est chiffré que si les deux côtés s’entendent, et un attaquant placé sur le chemin peut faire croire à l’expéditeur que votre serveur ne propose pas le chiffrement. MTA-STS (RFC 8461) permet à votre domaine de déclarer quels hôtes MX reçoivent son courrier et qu’ils doivent être joints en TLS avec un certificat valide. Si votre domaine reçoit du courrier, il vaut la peine de le déployer, avec TLS-RPT.',
     'faq.modes.q': 'Quelle différence entre testing, enforce et none ?',
     'faq.modes.a':
       'En `testing`, un expéditeur qui rencontre un problème (pas de TLS, un certificat invalide, un hôte MX absent de la liste) livre quand même et signale l’échec à votre adresse TLS-RPT. En `enforce`, il ne livre pas à cet hôte : le message attend dans sa file puis revient en erreur. `none` indique que la politique est retirée ; il sert à supprimer MTA-STS. Commencez en testing, lisez les rapports, puis passez en enforce avec un nouvel identifiant.',
-    'faq.maxAge.q': 'Quelle valeur de max_age choisir ?',
+    'faq.maxAge.q': 'Quelle durée donner à max_age ?',
     'faq.maxAge.a':
       '`max_age` est le nombre de secondes pendant lequel un expéditeur conserve votre politique après l’avoir récupérée. Il n’y a pas de minimum : toute valeur de 0 à 31557600 (un an) est valide, même si 0 signifie que la politique n’est jamais conservée et ne protège donc rien. Pendant les tests, 86400 (un jour) permet de corriger vite une erreur. En enforce, utilisez au moins 604800 (une semaine) : la RFC 8461 recommande des durées aussi longues que possible, et beaucoup de domaines utilisent de deux semaines (1209600) à un an. Réduisez-la bien avant un changement prévu d’hôtes MX.',
-    'faq.wildcards.q': 'Puis-je utiliser des jokers dans les motifs mx ?',
+    'faq.wildcards.q': 'Jusqu’où s’étend un * dans une ligne mx ?',
     'faq.wildcards.a':
       'Oui, mais seulement sous la forme `*.` au début, et `*` remplace exactement un label : `*.example.com` correspond à `mail.example.com`, mais ni à `example.com` ni à `a.b.example.com`. Ainsi, `*.aspmx.l.google.com` ne couvre pas `aspmx.l.google.com` (indiquez les deux), `*.google.com` ne couvre pas `aspmx.l.google.com`, et `*.mx.microsoft` ne correspond jamais aux hôtes Exchange Online comme `contoso-com.a-v1.mx.microsoft`. Des formes comme `mail*.example.com` ou `*.*.example.com` sont invalides.',
     'faq.lineEndings.q': 'Fins de ligne LF ou CRLF ?',
@@ -893,16 +893,16 @@ const pageStrings = {
       'Non. Les expéditeurs récupèrent exactement `https://mta-sts.<domaine>/.well-known/mta-sts.txt`, ne suivent pas les redirections et n’acceptent que le statut 200. Causes habituelles d’une redirection : une règle qui envoie tout vers `www` ou vers le site principal, une règle de barre oblique finale, l’option « toujours utiliser www » d’un CDN, la redirection de domaine personnalisé de GitHub Pages ; un défi de pare-feu (403) échoue aussi. Les expéditeurs n’utilisent que HTTPS : une redirection de http vers https sur le port 80 ne gêne pas.',
     'faq.newId.q': 'Pourquoi chaque modification exige-t-elle un nouvel identifiant ?',
     'faq.newId.a':
-      'Les expéditeurs récupèrent la politique quand ils découvrent votre domaine, quand leur copie expire (`max_age`) ou quand l’identifiant de l’enregistrement TXT change — jamais sinon. Si vous modifiez le fichier en gardant l’identifiant, ils conservent l’ancienne politique jusqu’à son expiration. Publiez donc d’abord le nouveau fichier, puis le nouvel identifiant. L’identifiant compte de 1 à 32 lettres ou chiffres (ni tiret, ni point, ni deux-points) ; les expéditeurs vérifient seulement s’il a changé, il n’a donc pas à augmenter. Un horodatage UTC comme `20240115120000` est simplement pratique, et le générateur en crée un nouveau à chaque modification de la politique.',
-    'faq.tlsrpt.q': 'Ai-je aussi besoin d’un enregistrement TLS-RPT ?',
+      'Les expéditeurs récupèrent la politique quand ils découvrent votre domaine, quand leur copie expire (`max_age`) ou quand l’identifiant de l’enregistrement TXT change — jamais sinon. Si vous modifiez le fichier en gardant l’identifiant, ils conservent l’ancienne politique jusqu’à son expiration. Publiez donc d’abord le nouveau fichier, puis le nouvel identifiant. L’identifiant compte de 1 à 32 lettres ou chiffres (ni tiret, ni point, ni deux-points) ; les expéditeurs vérifient seulement s’il a changé, il n’a donc pas à augmenter. Un horodatage UTC comme `20250301084500` est simplement pratique, et le générateur en crée un nouveau à chaque modification de la politique.',
+    'faq.tlsrpt.q': 'TLS-RPT est-il utile à côté de MTA-STS ?',
     'faq.tlsrpt.a':
       'Ce n’est pas obligatoire, mais sans lui le mode testing ne vous apprend rien. Un enregistrement TXT en `_smtp._tls.<domaine>`, comme `v=TLSRPTv1; rua=mailto:tls-reports@example.com`, demande aux expéditeurs d’envoyer par e-mail (ou par POST vers une adresse `https://`) une synthèse JSON quotidienne des sessions TLS vers votre domaine, réussies ou non. Contrairement à DMARC, des rapports envoyés vers un autre domaine ne demandent aucun enregistrement d’autorisation.',
-    'faq.microsoft.q': 'Comment configurer MTA-STS pour Microsoft 365 ?',
+    'faq.microsoft.q': 'Mon courrier est chez Microsoft 365 : quelles lignes mx ?',
     'faq.microsoft.a':
-      'Exchange Online reçoit votre courrier sur `<domaine-avec-tirets>.mail.protection.outlook.com` : le motif est donc `*.mail.protection.outlook.com`. Si vous avez activé SMTP DANE entrant avec DNSSEC, votre MX devient `<locataire>.<x>-v1.mx.microsoft` : ajoutez le motif qui en est déduit, par ex. `*.a-v1.mx.microsoft`, jamais `*.mx.microsoft`, qui ne correspond à rien. Microsoft n’héberge pas votre fichier de politique : servez-le vous-même et publiez l’enregistrement TXT dans votre DNS. Dans le [générateur](#generator), choisissez le préréglage Microsoft 365.',
-    'faq.google.q': 'Comment configurer MTA-STS pour Google Workspace ?',
+      'Exchange Online reçoit votre courrier sur `<domaine-avec-tirets>.mail.protection.outlook.com` : le motif est donc `*.mail.protection.outlook.com`. Si vous avez activé SMTP DANE entrant avec DNSSEC, votre MX devient `<locataire>.<x>-v1.mx.microsoft` : ajoutez le motif qui en est déduit, par ex. `*.a-v1.mx.microsoft`. Jamais `*.mx.microsoft` : un `*` remplace un seul label, et ces hôtes sont deux labels sous `mx.microsoft`, il n’en couvre donc aucun. Microsoft n’héberge pas votre fichier de politique : servez-le vous-même et publiez l’enregistrement TXT dans votre DNS. Dans le [générateur](#generator), choisissez le préréglage Microsoft 365.',
+    'faq.google.q': 'Mon courrier est chez Google Workspace : quelles lignes mx ?',
     'faq.google.a':
-      'Les domaines configurés depuis 2023 utilisent un seul MX, `smtp.google.com` ; les plus anciens utilisent `aspmx.l.google.com` et `alt1` à `alt4.aspmx.l.google.com`. Indiquez ce que montrent vos enregistrements MX : `smtp.google.com`, ou bien `aspmx.l.google.com` avec `*.aspmx.l.google.com` (le joker ne couvre pas le nom seul). `*.google.com` couvre `smtp.google.com` mais pas les hôtes `aspmx` (un joker ne remplace qu’un seul label), et il accepte n’importe quel hôte sous google.com : indiquez plutôt les noms exacts. Google demande la ligne `version` en premier et au moins deux semaines en testing avant enforce. Google n’héberge pas non plus le fichier de politique. Dans le [générateur](#generator), choisissez le préréglage Google Workspace.',
+      'Les domaines configurés depuis 2023 utilisent un seul MX, `smtp.google.com` ; les plus anciens utilisent `aspmx.l.google.com` et `alt1` à `alt4.aspmx.l.google.com`, et les tout premiers aussi `aspmx2` à `aspmx5.googlemail.com` (couverts par `*.googlemail.com`). Indiquez ce que montrent vos enregistrements MX : `smtp.google.com`, ou bien `aspmx.l.google.com` avec `*.aspmx.l.google.com` (le joker ne couvre pas le nom seul). `*.google.com` couvre `smtp.google.com` mais pas les hôtes `aspmx` (un joker ne remplace qu’un seul label), et il accepte n’importe quel hôte sous google.com : indiquez plutôt les noms exacts. Google demande la ligne `version` en premier et au moins deux semaines en testing avant enforce. Google n’héberge pas non plus le fichier de politique. Dans le [générateur](#generator), choisissez le préréglage Google Workspace.',
     'faq.outage.q': 'Que se passe-t-il si l’hôte de politique est indisponible ?',
     'faq.outage.a':
       'Les expéditeurs qui détiennent déjà votre politique continuent de l’appliquer jusqu’à la fin de son `max_age`, et tentent de la rafraîchir entre-temps. Ceux qui n’en ont pas de copie livrent comme si vous n’aviez pas MTA-STS. Une courte panne de l’hôte de politique ne bloque donc pas le courrier ; une politique erronée en mode enforce, si.',
@@ -925,7 +925,7 @@ const pageStrings = {
     'myth.blankLines.f':
       'Ce sont des erreurs : la grammaire n’en autorise aucun, et des expéditeurs comme mox et maddy rejettent toute la politique. Écrivez un champ par ligne dès la première colonne, sans commentaire `#` ni indicateur d’ordre des octets (BOM).',
     'myth.crlf.m': '« Le fichier de politique doit utiliser des fins de ligne CRLF. »',
-    'myth.crlf.f': 'LF, CRLF et un mélange des deux sont valides (RFC 8461, erratum 6253). Seul un CR isolé est faux.',
+    'myth.crlf.f': 'LF, CRLF et un mélange des deux sont valides (RFC 8461, erratum 6253). Seul un CR isolé est invalide.',
     'myth.case.m': '« Les mots-clés ne sont pas sensibles à la casse. »',
     'myth.case.f':
       'Ils le sont : `Mode: Enforce`, `version: stsv1` ou `V=STSv1` sont invalides. Écrivez exactement `version`, `mode`, `mx`, `max_age`, `STSv1`, `testing`, `enforce`, `none` et `v=STSv1`.',

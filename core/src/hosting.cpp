@@ -123,11 +123,11 @@ std::string nginx_snippet(const std::string& host, const std::string& domain,
   s += host + std::string(kPath) + "\n";
   s += tr(
       o,
-      "# with HTTP 200, Content-Type: text/plain; charset=utf-8 and no redirect (RFC 8461 §3.3).\n"
+      "# with HTTP 200, Content-Type: text/plain; charset=utf-8 and no redirect (RFC 8461 §3.2, §3.3).\n"
       "# Put it in the http context (e.g. /etc/nginx/conf.d/mta-sts.conf), then: nginx -t && nginx "
       "-s reload\n",
       "# avec HTTP 200, Content-Type: text/plain; charset=utf-8 et sans redirection (RFC 8461 "
-      "§3.3).\n"
+      "§3.2, §3.3).\n"
       "# Placez-le dans le contexte http (par ex. /etc/nginx/conf.d/mta-sts.conf), puis : nginx -t "
       "&& nginx -s reload\n");
   const std::string inline_policy = nginx_string(policy);
@@ -187,11 +187,11 @@ std::string apache_snippet(const std::string& host, const std::string& domain,
   s += host + std::string(kPath) + "\n";
   s += tr(
       o,
-      "# with HTTP 200, Content-Type: text/plain; charset=utf-8 and no redirect (RFC 8461 §3.3).\n"
+      "# with HTTP 200, Content-Type: text/plain; charset=utf-8 and no redirect (RFC 8461 §3.2, §3.3).\n"
       "# 1. Create the policy file with its exact bytes (or upload the downloaded mta-sts.txt "
       "there):\n",
       "# avec HTTP 200, Content-Type: text/plain; charset=utf-8 et sans redirection (RFC 8461 "
-      "§3.3).\n"
+      "§3.2, §3.3).\n"
       "# 1. Créez le fichier de politique avec ses octets exacts (ou déposez-y le mta-sts.txt "
       "téléchargé) :\n");
   s += "#    mkdir -p " + root + "/.well-known\n";
@@ -239,11 +239,11 @@ std::string caddy_snippet(const std::string& host, const std::string& domain,
   s += host + std::string(kPath) + "\n";
   s += tr(
       o,
-      "# with HTTP 200, Content-Type: text/plain; charset=utf-8 and no redirect (RFC 8461 §3.3).\n"
+      "# with HTTP 200, Content-Type: text/plain; charset=utf-8 and no redirect (RFC 8461 §3.2, §3.3).\n"
       "# 1. Create the policy file with its exact bytes (or upload the downloaded mta-sts.txt "
       "there):\n",
       "# avec HTTP 200, Content-Type: text/plain; charset=utf-8 et sans redirection (RFC 8461 "
-      "§3.3).\n"
+      "§3.2, §3.3).\n"
       "# 1. Créez le fichier de politique avec ses octets exacts (ou déposez-y le mta-sts.txt "
       "téléchargé) :\n");
   s += "#    mkdir -p " + root + "/.well-known\n";
@@ -276,11 +276,11 @@ std::string worker_snippet(const std::string& host, const std::string& domain,
   s += host + std::string(kPath) + "\n";
   s += tr(
       o,
-      "// with HTTP 200, Content-Type: text/plain; charset=utf-8 and no redirect (RFC 8461 §3.3).\n"
+      "// with HTTP 200, Content-Type: text/plain; charset=utf-8 and no redirect (RFC 8461 §3.2, §3.3).\n"
       "// Deploy: Workers & Pages > Create > Worker, paste this code, then\n"
       "// Settings > Domains & Routes > Add > Custom domain: ",
       "// avec HTTP 200, Content-Type: text/plain; charset=utf-8 et sans redirection (RFC 8461 "
-      "§3.3).\n"
+      "§3.2, §3.3).\n"
       "// Déploiement : Workers & Pages > Create > Worker, collez ce code, puis\n"
       "// Settings > Domains & Routes > Add > Custom domain : ");
   s += host + "\n";
