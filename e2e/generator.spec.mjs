@@ -427,6 +427,29 @@ test.describe('copy and download', () => {
 });
 
 test.describe('no lost work', () => {
+  test('a list stops at the 64 rows a reload and a shared link keep, and says so', async ({ page }) => {
+    await openGenerator(page);
+    const add = page.getByRole('button', { name: 'Add an MX pattern' });
+    const rows = page.locator('#gen-mx-rows > li');
+    // 70 presses (in the page: one Playwright click each would take most of the test's time).
+    await page.evaluate(() => {
+      const button = /** @type {HTMLButtonElement} */ (document.getElementById('gen-mx-add'));
+      for (let i = 0; i < 70; i++) button.click();
+    });
+    await expect(rows).toHaveCount(64);
+    await expect(add).toHaveAttribute('aria-disabled', 'true');
+    await expect(page.locator('#gen-mx-full')).toHaveText('A list holds at most 64 rows.');
+    await page.getByLabel('MX pattern 64', { exact: true }).fill('mx64.example.com');
+    await page.reload();
+    await generatorReady(page);
+    await expect(rows).toHaveCount(64);
+    await expect(page.getByLabel('MX pattern 64', { exact: true })).toHaveValue('mx64.example.com');
+    // One row fewer: the button works again.
+    await page.getByRole('button', { name: 'Remove MX pattern 64' }).click();
+    await expect(add).not.toHaveAttribute('aria-disabled', 'true');
+    await expect(page.locator('#gen-mx-full')).toBeHidden();
+  });
+
   test('the form survives a reload, with or without the address', async ({ page }) => {
     await openGenerator(page);
     await fillForm(page);

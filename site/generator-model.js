@@ -60,7 +60,7 @@ export const fieldLimits = /** @type {const} */ ({
 });
 
 /** Limits on what a stored or shared state may hold (never more than the form's fields). */
-const maxRows = 64;
+export const maxRows = 64;
 const maxText = Math.max(...Object.values(fieldLimits));
 
 /**

@@ -331,6 +331,7 @@ const pageStrings = {
     'list.upName': 'Move {row} up',
     'list.downName': 'Move {row} down',
     'list.removeName': 'Remove {row}',
+    'list.full': 'A list holds at most {n} rows.',
     'guide.heading': 'Deploy MTA-STS step by step',
     'guide.intro':
       'This guide takes a domain from nothing to an enforced policy without losing mail. The [generator](#generator) makes every file and record it mentions; the [validator](#validator) checks what you already have.',
@@ -807,6 +808,7 @@ const pageStrings = {
     'list.upName': 'Monter {row}',
     'list.downName': 'Descendre {row}',
     'list.removeName': 'Supprimer {row}',
+    'list.full': 'Une liste compte au plus {n} lignes.',
     'guide.heading': 'Déployer MTA-STS pas à pas',
     'guide.intro':
       'Ce guide mène un domaine de zéro à une politique appliquée, sans perdre de courrier. Le [générateur](#generator) produit chaque fichier et enregistrement cité ; le [validateur](#validator) vérifie ce que vous avez déjà.',

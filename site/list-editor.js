@@ -5,6 +5,7 @@
 // that moved, and the core's messages for each row are shown under it.
 
 import { FieldMessages } from './field-messages.js';
+import { maxRows } from './generator-model.js';
 import { severityIcon } from './icons.js';
 
 /** @typedef {import('./i18n.js').I18n} I18n */
@@ -52,7 +53,13 @@ export class ListEditor {
     this.addButton.id = `${options.id}-add`;
     this.addButton.dataset.i18n = options.addKey;
     this.addButton.addEventListener('click', () => this.add());
-    root.append(this.list, this.addButton);
+    // A list keeps at most maxRows rows (what the saved state and a shared link hold).
+    this.fullNote = document.createElement('p');
+    this.fullNote.className = 'help list-full';
+    this.fullNote.id = `${options.id}-full`;
+    this.fullNote.hidden = true;
+    this.addButton.setAttribute('aria-describedby', this.fullNote.id);
+    root.append(this.list, this.addButton, this.fullNote);
     i18n.apply(root);
     i18n.onChange(() => this.renderLabels());
     this.build();
@@ -179,9 +186,16 @@ export class ListEditor {
       row.messages.render(row.messages.shown);
       row.guard?.render();
     }
+    // aria-disabled, like the row buttons: the focus stays on the button.
+    const full = this.values.length >= maxRows;
+    if (full) this.addButton.setAttribute('aria-disabled', 'true');
+    else this.addButton.removeAttribute('aria-disabled');
+    this.fullNote.hidden = !full;
+    this.fullNote.textContent = full ? t('list.full', { n: maxRows }) : '';
   }
 
   add() {
+    if (this.values.length >= maxRows) return;
     this.values.push('');
     this.messages.push([]);
     this.build();

@@ -208,6 +208,27 @@ TEST(DohParse, BadAnswerEntriesIgnored) {
   EXPECT_EQ(a.records[0].text, "ok");
 }
 
+TEST(DohParse, AnAnswerNobodyCanReadIsNotNoRecord) {
+  // Answer not a list, or a list of entries that are all unreadable: DOH-002,
+  // inconclusive (the other resolver is asked), never a conclusive NODATA.
+  for (const char* body :
+       {R"({"Status":0,"Answer":{"name":"a.","type":16,"TTL":1,"data":"\"v=STSv1; id=1\""}})",
+        R"({"Status":0,"Answer":"x"})", R"({"Status":0,"Answer":5})",
+        R"({"Status":0,"Answer":[{"name":"a.","type":16,"data":5}]})", R"({"Status":0,"Answer":[5]})"}) {
+    const doh_answer a = parse_doh_json(body, 200, rrtype::txt);
+    EXPECT_EQ(a.status, doh_status::malformed) << body;
+    EXPECT_FALSE(a.conclusive()) << body;
+    EXPECT_TRUE(has(a, "DOH-002")) << body;
+  }
+  const doh_answer mx = parse_doh_json(
+      R"({"Status":0,"Question":[{"name":"e.","type":15}],"Answer":[{"name":"e.","type":15,"data":"nonsense"}]})",
+      200, rrtype::mx);
+  EXPECT_FALSE(mx.conclusive());
+  // Still conclusive: no Answer at all, or an empty one.
+  EXPECT_TRUE(parse_doh_json(R"({"Status":0,"Question":[{"name":"e.","type":16}]})", 200, rrtype::txt).conclusive());
+  EXPECT_TRUE(parse_doh_json(R"({"Status":0,"Question":[{"name":"e.","type":16}],"Answer":[]})", 200, rrtype::txt).conclusive());
+}
+
 TEST(DohParse, FrenchMessagesAndTxtRrset) {
   options fr;
   fr.lang = language::fr;

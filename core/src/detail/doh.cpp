@@ -165,6 +165,13 @@ doh_answer parse_doh_json(std::string_view body, int http_status, std::uint16_t 
 
   // Answer entries (DOH-006: one object per RR, never merged).
   std::vector<raw_rr> rrs;
+  std::size_t dropped = 0;  // entries that could not be read (DOH-013)
+  if (const auto ans = j.find("Answer"); ans != j.end() && !ans->is_array() && !ans->is_null()) {
+    // A broken answer is not "no record" (DOH-002): the other resolver is asked.
+    a.status = doh_status::malformed;
+    rep.add(msg::doh_malformed, 0, 0, {fr ? "Answer n’est pas une liste" : "Answer is not a list"});
+    return done();
+  }
   if (const auto ans = j.find("Answer"); ans != j.end() && ans->is_array()) {
     for (const json& e : *ans) {
       std::string name, data;
@@ -172,6 +179,7 @@ doh_answer parse_doh_json(std::string_view body, int http_status, std::uint16_t 
       if (!e.is_object() || !get_string(e, "name", name) || !get_int(e, "type", type) ||
           type < 0 || type > 65535 || !get_string(e, "data", data)) {
         rep.add(msg::doh_bad_entry, 0, 0);
+        ++dropped;
         continue;
       }
       if (!get_int(e, "TTL", ttl) || ttl < 0) ttl = 0;
@@ -220,6 +228,7 @@ doh_answer parse_doh_json(std::string_view body, int http_status, std::uint16_t 
     } else if (qtype == rrtype::mx) {
       if (!parse_mx(rec.data, rec)) {
         rep.add(msg::doh_bad_mx, 0, 0, {detail::quote(rec.data)});
+        ++dropped;
         continue;
       }
     } else if (qtype == rrtype::cname) {
@@ -230,6 +239,13 @@ doh_answer parse_doh_json(std::string_view body, int http_status, std::uint16_t 
     a.records.push_back(std::move(rec));
   }
 
+  if (a.rcode == 0 && a.records.empty() && dropped > 0) {
+    // Every entry was unreadable: not an answer "without records" either.
+    a.status = doh_status::malformed;
+    rep.add(msg::doh_malformed, 0, 0,
+            {fr ? "aucune entrée d’Answer n’est lisible" : "no Answer entry could be read"});
+    return done();
+  }
   const std::string shown = detail::quote(a.question.empty() ? cur : a.question);
   switch (a.rcode) {
     case 0: a.kind = a.records.empty() ? doh_kind::nodata : doh_kind::data; break;
