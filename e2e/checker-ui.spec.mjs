@@ -209,6 +209,20 @@ test.describe('checker', () => {
     await expect(sts).toContainText('Cloudflare: HTTP 503; answered by Google');
   });
 
+  test('an answer with thousands of MX hosts is reported without freezing the page', async ({ page }) => {
+    const mx = Array.from({ length: 3000 }, (_, i) => `${10 + (i % 50)} mx${i}.other.example.`);
+    await fakeWorld(page, { zone: { ...goodZone, [`${D} MX`]: mx } });
+    await openChecker(page);
+    await page.locator('#check-domain').fill(D);
+    await page.locator('#check-run').click();
+    await expect(page.locator('#check-report')).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
+    await expect(page.locator('#check-mx tbody tr')).toHaveCount(100);
+    await expect(page.locator('section[data-area="mx"]')).toContainText('…and 2,900 more MX hosts, not shown.');
+    const rows = await page.locator('section[data-area="mx"] .check-rows > li').count();
+    expect(rows).toBeLessThanOrEqual(100);
+    await expect(page.locator('section[data-area="mx"]')).toContainText('more findings in this part, not shown.');
+  });
+
   test('a network that blocks every request while the browser says online: nothing is claimed', async ({ page }) => {
     await page.route(/^https:\/\//, (route) => route.abort('connectionrefused'));
     await openChecker(page);

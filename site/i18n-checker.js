@@ -122,6 +122,8 @@ export const checkerStrings = {
     'check.verdict.unverified.blind.text':
       'None of the DNS-over-HTTPS lookups answered, so nothing about this domain could be seen: this network may block the resolvers. Run the check again from another network, or check the records with dig and the policy with curl (last section).',
     'check.meta': 'Checked at {time} in {ms} ms.',
+    'check.more.rows': '…and {n} more findings in this part, not shown.',
+    'check.more.mx': '…and {n} more MX hosts, not shown.',
     'check.share': 'Copy a link to this check',
     'check.copied': 'Copied',
     'check.copy': 'Copy',
@@ -352,6 +354,8 @@ export const checkerStrings = {
     'check.verdict.unverified.blind.text':
       'Aucune des requêtes DNS-over-HTTPS n’a abouti : rien n’a pu être vu de ce domaine, ce réseau bloque peut-être les résolveurs. Relancez la vérification depuis un autre réseau, ou vérifiez les enregistrements avec dig et la politique avec curl (dernière section).',
     'check.meta': 'Vérifié à {time} en {ms} ms.',
+    'check.more.rows': '…et {n} autres constats dans cette partie, non affichés.',
+    'check.more.mx': '…et {n} autres hôtes MX, non affichés.',
     'check.share': 'Copier un lien vers cette vérification',
     'check.copied': 'Copié',
     'check.copy': 'Copier',

@@ -11,6 +11,9 @@ import { countsText } from '../summary-panel.js';
 import { policyUrl, terminalCommands } from './gather.js';
 import { revealHidden, safeEl } from './safe-text.js';
 
+
+/** Rows shown per area, and MX hosts in the table; the rest is counted. */
+const maxShown = 100;
 /** @typedef {import('../i18n.js').I18n} I18n */
 /** @typedef {import('../../wasm/kit.d.ts').Assessment} Assessment */
 /** @typedef {import('./history.js').HistoryEntry} HistoryEntry */
@@ -235,8 +238,10 @@ export class ReportView {
     if (rows.length) {
       const list = el('ul', 'check-rows');
       list.setAttribute('aria-label', `${this.t(`check.area.${area}`)} — ${this.t('check.area.findings')}`);
-      list.append(...rows.map((r) => this.row(r)));
+      // An answer with thousands of MX hosts must not freeze the page: the first rows, then a count.
+      list.append(...rows.slice(0, maxShown).map((r) => this.row(r)));
       section.append(list);
+      if (rows.length > maxShown) section.append(el('p', 'check-fact', this.t('check.more.rows', { n: this.i18n.number(rows.length - maxShown) })));
     }
     if (area === 'policy' && (input.report.policyUnverified || input.pasted !== null)) section.append(input.pasteBlock);
     return section;
@@ -470,7 +475,7 @@ export class ReportView {
       }
       thead.append(hr);
       const tbody = el('tbody');
-      for (const mx of report.mx) {
+      for (const mx of report.mx.slice(0, maxShown)) {
         const tr = el('tr');
         tr.dataset.host = mx.host;
         tr.dataset.pattern = mx.pattern ?? '';
@@ -494,6 +499,7 @@ export class ReportView {
       const wrap = el('div', 'check-table-wrap');
       wrap.append(table);
       box.append(wrap);
+      if (report.mx.length > maxShown) box.append(el('p', 'check-fact', this.t('check.more.mx', { n: this.i18n.number(report.mx.length - maxShown) })));
     }
     if (answer?.conclusive) box.append(el('p', 'check-fact', this.t(report.mxAd ? 'check.mx.ad' : 'check.mx.noAd')));
   }
