@@ -67,9 +67,15 @@ export function responseHeaders(pathname) {
 /** The scripts the site starts as workers (a service worker, the validation worker). */
 const workerScripts = new Set(['sw.js', 'validation-worker.js']);
 
+/**
+ * The policy as the server sends it: the page's, plus what a <meta> cannot
+ * carry: no other site may frame the app (clickjacking).
+ */
+export const headerPolicy = `${contentSecurityPolicy}; frame-ancestors 'none'`;
+
 /** @type {Record<string, string>} */
 const policyHeaders = {
-  'Content-Security-Policy': contentSecurityPolicy,
+  'Content-Security-Policy': headerPolicy,
   'Cross-Origin-Opener-Policy': 'same-origin',
 };
 

@@ -5,7 +5,7 @@
 
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { contentSecurityPolicy } from './static-server.mjs';
+import { contentSecurityPolicy, headerPolicy } from './static-server.mjs';
 import {
   diagnostic,
   listedCodes,
@@ -489,7 +489,8 @@ test.describe('safety', () => {
     expect(origins.every((o) => o === base)).toBe(true);
 
     const response = await request.get('/');
-    expect(response.headers()['content-security-policy']).toBe(contentSecurityPolicy);
+    expect(response.headers()['content-security-policy']).toBe(headerPolicy);
+    expect(headerPolicy).toBe(`${contentSecurityPolicy}; frame-ancestors 'none'`);
     const html = await response.text();
     const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(html);
     expect(meta?.[1]).toBe(contentSecurityPolicy);
