@@ -146,10 +146,10 @@ std::vector<txt_line_record> split_txt_records(std::string_view input) {
     while (lead < line.size() && is_space(line[lead])) ++lead;
     if (lead < line.size()) {
       txt_line_record r{i, decode_txt_input(line)};
+      // An indented unquoted line continues something; every record starts with "v=".
       const std::string_view t = r.in.text;
-      const std::string_view first = r.in.presentation ? t : t.substr(std::min(lead, t.size()));
-      if (first.size() < 2 || (first[0] != 'v' && first[0] != 'V') || first[1] != '=') return {};
-      if (!r.in.presentation && lead > 0) return {};  // an indented line continues something
+      if (!r.in.presentation && lead > 0) return {};
+      if (t.size() < 2 || (t[0] != 'v' && t[0] != 'V') || t[1] != '=') return {};
       out.push_back(std::move(r));
     }
     i = end + 1;
